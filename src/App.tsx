@@ -1,0 +1,45 @@
+import { findExperiment } from './experiments/registry';
+import { useStore } from './state/store';
+import { Charts } from './ui/charts/Charts';
+import { ParamForm } from './ui/forms/ParamForm';
+import { Header } from './ui/layout/Header';
+import { TransportBar } from './ui/layout/TransportBar';
+import { DataPreviewPanel } from './ui/panels/DataPreviewPanel';
+import { EvaluationPanel } from './ui/panels/EvaluationPanel';
+import { ExplainerPanel } from './ui/panels/ExplainerPanel';
+import { LiveView } from './ui/panels/LiveView';
+import { ModelSummaryPanel } from './ui/panels/ModelSummaryPanel';
+import { WarningsBanner } from './ui/panels/WarningsBanner';
+
+export function App() {
+  const experimentId = useStore((s) => s.experimentId);
+  const values = useStore((s) => s.values);
+  const experiment = findExperiment(experimentId);
+  if (!experiment) return <p role="alert">Unknown experiment.</p>;
+  return (
+    <div className="app">
+      <Header />
+      <WarningsBanner />
+      <TransportBar />
+      <main className="columns">
+        <aside className="column column-form" aria-label="Settings">
+          <h2 className="experiment-title">
+            {experiment.title}
+            <span className="subtitle">{experiment.subtitle}</span>
+          </h2>
+          <ParamForm experiment={experiment} />
+        </aside>
+        <div className="column column-main">
+          <LiveView experiment={experiment} />
+          <Charts />
+        </div>
+        <aside className="column column-details" aria-label="Details">
+          <EvaluationPanel experiment={experiment} />
+          <ModelSummaryPanel experiment={experiment} values={values} />
+          <DataPreviewPanel experiment={experiment} values={values} />
+          <ExplainerPanel explainer={experiment.explainer} />
+        </aside>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+/** Command-line arguments of `npm run experiment -- <id> [--name value …]`. */
+export interface CliArgs {
+  experimentId: string | undefined;
+  /** --name value pairs, in order, names without dashes. */
+  options: Map<string, string>;
+  errors: string[];
+}
+
+export function parseArgs(argv: readonly string[]): CliArgs {
+  const options = new Map<string, string>();
+  const errors: string[] = [];
+  let experimentId: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg.startsWith('--')) {
+      const eq = arg.indexOf('=');
+      if (eq > 0) {
+        options.set(arg.slice(2, eq), arg.slice(eq + 1));
+        continue;
+      }
+      const next = argv[i + 1];
+      if (next === undefined || next.startsWith('--')) options.set(arg.slice(2), 'true');
+      else {
+        options.set(arg.slice(2), next);
+        i++;
+      }
+    } else if (experimentId === undefined) experimentId = arg;
+    else errors.push(`Unexpected argument "${arg}".`);
+  }
+  return { experimentId, options, errors };
+}

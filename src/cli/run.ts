@@ -1,0 +1,94 @@
+import * as tf from '@tensorflow/tfjs';
+import { TfjsModel } from '../engine/tfjs/tfjsModel';
+import { runExperiment, type RunOutcome } from '../engine/train';
+import { MAX_SEED } from '../engine/random';
+import { EXPERIMENTS, findExperiment } from '../experiments/registry';
+import type { AnyParamValues } from '../experiments/types';
+import { resolveRawValues } from '../experiments/values';
+import { parseArgs } from './args';
+
+export interface CliResult {
+  experiment: string;
+  seed: number;
+  backend: string;
+  params: AnyParamValues;
+  paramCount: number;
+  status: RunOutcome['status'];
+  samplesSeen: number;
+  finalLoss: number | null;
+  evaluation: Record<string, number> | null;
+  wallTimeSeconds: number;
+}
+
+const RESERVED = new Set(['seed', 'backend', 'quiet']);
+
+export function usage(): string {
+  const lines = ['usage: npm run experiment -- <experiment> [--seed N] [--backend cpu|wasm] [--quiet] [--<param> value …]', ''];
+  for (const experiment of EXPERIMENTS) {
+    lines.push(`${experiment.id}: ${experiment.title}`);
+    for (const [key, def] of Object.entries(experiment.params as Record<string, { label: string; default: unknown }>)) {
+      lines.push(`  --${key.padEnd(10)} ${def.label} (default ${String(def.default)})`);
+    }
+  }
+  return lines.join('\n');
+}
+
+/**
+ * Runs one experiment on TF.js in this process and returns its result. Progress
+ * lines go to `log`; throws an Error with a readable message on bad arguments.
+ */
+export async function runCli(argv: readonly string[], log: (line: string) => void = () => {}): Promise<CliResult> {
+  const args = parseArgs(argv);
+  if (args.errors.length) throw new Error(args.errors.join(' '));
+  if (!args.experimentId) throw new Error(`Name an experiment.\n${usage()}`);
+  const experiment = findExperiment(args.experimentId);
+  if (!experiment) throw new Error(`Unknown experiment "${args.experimentId}". Known: ${EXPERIMENTS.map((e) => e.id).join(', ')}.`);
+  const seed = Number(args.options.get('seed') ?? '1');
+  if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) throw new Error(`--seed must be an integer in [0, ${MAX_SEED}].`);
+  const backend = args.options.get('backend') ?? 'cpu';
+  if (backend !== 'cpu' && backend !== 'wasm') throw new Error('--backend must be cpu or wasm.');
+  if (backend === 'wasm') await import('@tensorflow/tfjs-backend-wasm');
+  if (!(await tf.setBackend(backend))) throw new Error(`The ${backend} backend failed to start.`);
+  await tf.ready();
+
+  const raw = new Map([...args.options].filter(([key]) => !RESERVED.has(key)));
+  const { values, warnings } = resolveRawValues(experiment, raw);
+  for (const warning of warnings) log(`warning: ${warning}`);
+
+  const started = performance.now();
+  let lastReport = started;
+  let total = 0;
+  const { outcome, model } = await runExperiment({
+    experiment,
+    values,
+    seed,
+    createModel: (spec, optimizer, rng) => new TfjsModel(spec, optimizer, rng),
+    hooks: {
+      onStart: ({ totalSamples, paramCount }) => {
+        total = totalSamples;
+        log(`${experiment.id}: ${paramCount.toLocaleString('en')} parameters, ${totalSamples.toLocaleString('en')} samples, seed ${seed}, backend ${tf.getBackend()}`);
+      },
+      onStep: (point) => {
+        const now = performance.now();
+        if (now - lastReport < 2000 && point.samplesSeen < total) return;
+        lastReport = now;
+        const rate = point.samplesSeen / ((now - started) / 1000);
+        log(`  ${point.samplesSeen}/${total} samples  loss ${point.values[0]?.toFixed(4)}  ${rate.toFixed(0)} samples/s`);
+      },
+    },
+  });
+  model.dispose();
+  if (outcome.message) log(outcome.message);
+  return {
+    experiment: experiment.id,
+    seed,
+    backend: tf.getBackend(),
+    params: values,
+    paramCount: model.paramCount,
+    status: outcome.status,
+    samplesSeen: outcome.samplesSeen,
+    finalLoss: outcome.lastValues[0] ?? null,
+    evaluation: outcome.evaluation?.metrics ?? null,
+    wallTimeSeconds: Math.round((performance.now() - started) / 10) / 100,
+  };
+}

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import type { BackendName } from '../worker/protocol';
+import { chooseBackend, type BackendProbe } from './backend';
+
+interface FakeProbe extends BackendProbe {
+  unsuitableCalls: number;
+  activateCalls: number;
+}
+
+/** A probe with a fixed verdict and start result; counts its calls. */
+function probe(unsuitable: string | null | Error, starts: boolean | Error = true): FakeProbe {
+  const fake: FakeProbe = {
+    unsuitableCalls: 0,
+    activateCalls: 0,
+    async unsuitable() {
+      fake.unsuitableCalls++;
+      if (unsuitable instanceof Error) throw unsuitable;
+      return unsuitable;
+    },
+    async activate() {
+      fake.activateCalls++;
+      if (starts instanceof Error) throw starts;
+      return starts;
+    },
+  };
+  return fake;
+}
+
+function all(overrides: Partial<Record<BackendName, FakeProbe>> = {}): Record<BackendName, FakeProbe> {
+  return { webgpu: probe(null), webgl: probe(null), wasm: probe(null), cpu: probe(null), ...overrides };
+}
+
+describe('chooseBackend', () => {
+  it('auto takes the first suitable backend in the order WebGPU → WebGL → WASM → CPU', async () => {
+    const probes = all();
+    expect(await chooseBackend('auto', probes)).toEqual({ backend: 'webgpu', skipped: [] });
+    expect(probes.webgl.unsuitableCalls + probes.webgl.activateCalls).toBe(0);
+  });
+
+  it('auto skips unsuitable backends with their reasons and falls through', async () => {
+    const probes = all({
+      webgpu: probe('no WebGPU adapter (no usable GPU)'),
+      webgl: probe('software renderer (SwiftShader): several times slower than WebAssembly'),
+    });
+    expect(await chooseBackend('auto', probes)).toEqual({
+      backend: 'wasm',
+      skipped: [
+        { name: 'webgpu', reason: 'no WebGPU adapter (no usable GPU)' },
+        { name: 'webgl', reason: 'software renderer (SwiftShader): several times slower than WebAssembly' },
+      ],
+    });
+    expect(probes.webgpu.activateCalls).toBe(0);
+    expect(probes.webgl.activateCalls).toBe(0);
+    expect(probes.cpu.unsuitableCalls).toBe(0);
+  });
+
+  it('a probe whose check throws counts as unsuitable, with the error as reason', async () => {
+    const probes = all({ webgpu: probe(new Error('requestAdapter exploded')) });
+    expect(await chooseBackend('auto', probes)).toEqual({ backend: 'webgl', skipped: [{ name: 'webgpu', reason: 'requestAdapter exploded' }] });
+  });
+
+  it('missing probes are recorded as not available', async () => {
+    const { cpu } = all();
+    expect(await chooseBackend('auto', { cpu })).toEqual({
+      backend: 'cpu',
+      skipped: [
+        { name: 'webgpu', reason: 'not available on this platform' },
+        { name: 'webgl', reason: 'not available on this platform' },
+        { name: 'wasm', reason: 'not available on this platform' },
+      ],
+    });
+  });
+
+  it('a forced backend is tried first even when auto would skip it', async () => {
+    const probes = all({ webgl: probe('software renderer (SwiftShader)') });
+    expect(await chooseBackend('webgl', probes)).toEqual({ backend: 'webgl', skipped: [] });
+    expect(probes.webgl.unsuitableCalls).toBe(0);
+    expect(probes.webgl.activateCalls).toBe(1);
+    expect(probes.webgpu.activateCalls).toBe(0);
+  });
+
+  it('a forced backend that fails falls back in the usual order, skipping unsuitable ones', async () => {
+    const probes = all({ cpu: probe(null, false), webgpu: probe('no adapter') });
+    expect(await chooseBackend('cpu', probes)).toEqual({
+      backend: 'webgl',
+      skipped: [
+        { name: 'cpu', reason: 'failed to start' },
+        { name: 'webgpu', reason: 'no adapter' },
+      ],
+    });
+  });
+
+  it('a failing activate() is recorded and the next backend used', async () => {
+    const probes = all({ webgpu: probe(null, new Error('device lost')), webgl: probe(null, false) });
+    expect(await chooseBackend('auto', probes)).toEqual({
+      backend: 'wasm',
+      skipped: [
+        { name: 'webgpu', reason: 'failed to start: device lost' },
+        { name: 'webgl', reason: 'failed to start' },
+      ],
+    });
+    expect(probes.webgpu.activateCalls).toBe(1);
+    expect(probes.webgl.activateCalls).toBe(1);
+  });
+
+  it('throws a readable error naming every backend when none starts', async () => {
+    const probes = all({
+      webgpu: probe('no adapter'),
+      webgl: probe(null, new Error('context lost')),
+      wasm: probe(null, false),
+    });
+    // Something that is not an Error is quoted as text.
+    probes.cpu.activate = () => Promise.reject('plain string');
+    await expect(chooseBackend('auto', probes)).rejects.toThrow(
+      'No TensorFlow.js backend could start (webgpu: no adapter; webgl: failed to start: context lost; wasm: failed to start; cpu: failed to start: plain string).',
+    );
+  });
+});

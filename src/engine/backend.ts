@@ -1,0 +1,54 @@
+import type { BackendName, BackendPreference, SkippedBackend } from '../worker/protocol';
+import { BACKENDS } from '../worker/protocol';
+
+/** How one backend is checked and started on this platform. */
+export interface BackendProbe {
+  /** Why "auto" should not use this backend here (e.g. a software renderer), or null. */
+  unsuitable(): Promise<string | null>;
+  /** Loads and activates the backend; resolves to false or throws when it cannot run. */
+  activate(): Promise<boolean>;
+}
+
+export interface BackendChoice {
+  backend: BackendName;
+  skipped: SkippedBackend[];
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Activates the preferred backend, or the first that works in the order
+ * WebGPU → WebGL → WASM → CPU, recording why each skipped one was skipped.
+ * A forced backend is tried first even when "auto" would avoid it.
+ */
+export async function chooseBackend(
+  preference: BackendPreference,
+  probes: Partial<Record<BackendName, BackendProbe>>,
+): Promise<BackendChoice> {
+  const skipped: SkippedBackend[] = [];
+  const order: BackendName[] =
+    preference === 'auto' ? [...BACKENDS] : [preference, ...BACKENDS.filter((name) => name !== preference)];
+  for (const name of order) {
+    const probe = probes[name];
+    if (!probe) {
+      skipped.push({ name, reason: 'not available on this platform' });
+      continue;
+    }
+    if (preference === 'auto' || name !== preference) {
+      const reason = await probe.unsuitable().catch((error: unknown) => describe(error));
+      if (reason) {
+        skipped.push({ name, reason });
+        continue;
+      }
+    }
+    try {
+      if (await probe.activate()) return { backend: name, skipped };
+      skipped.push({ name, reason: 'failed to start' });
+    } catch (error) {
+      skipped.push({ name, reason: `failed to start: ${describe(error)}` });
+    }
+  }
+  throw new Error(`No TensorFlow.js backend could start (${skipped.map((s) => `${s.name}: ${s.reason}`).join('; ')}).`);
+}

@@ -1,0 +1,68 @@
+import * as tf from '@tensorflow/tfjs';
+import type { LayerSpec, LstmLayerSpec, ModelSpec } from '../modelSpec';
+import type { Rng } from '../random';
+import { orthogonal, seededInitializer } from './initializers';
+
+type FirstLayerArgs = { inputShape?: number[]; batchInputShape?: number[] };
+
+function inputArgs(spec: ModelSpec, first: boolean): FirstLayerArgs {
+  if (!first) return {};
+  return spec.batchSize
+    ? { batchInputShape: [spec.batchSize, ...spec.inputShape] }
+    : { inputShape: [...spec.inputShape] };
+}
+
+/** Keras' LSTM defaults, with the recurrent activation set to sigmoid (TF.js defaults to hardSigmoid). */
+function lstm(layer: LstmLayerSpec, rng: Rng, extra: FirstLayerArgs): tf.layers.Layer {
+  return tf.layers.lstm({
+    units: layer.units,
+    returnSequences: layer.returnSequences ?? false,
+    goBackwards: layer.goBackwards ?? false,
+    stateful: layer.stateful ?? false,
+    activation: layer.activation ?? 'tanh',
+    recurrentActivation: layer.recurrentActivation ?? 'sigmoid',
+    kernelInitializer: seededInitializer(layer.kernelInitializer ?? 'glorotUniform', rng),
+    recurrentInitializer: orthogonal(rng),
+    biasInitializer: 'zeros',
+    unitForgetBias: true,
+    ...extra,
+  });
+}
+
+function buildLayer(layer: LayerSpec, rng: Rng, extra: FirstLayerArgs): tf.layers.Layer {
+  switch (layer.type) {
+    case 'lstm':
+      return lstm(layer, rng, extra);
+    case 'bidirectional':
+      return tf.layers.bidirectional({ layer: lstm(layer.layer, rng, {}) as tf.RNN, mergeMode: layer.mergeMode, ...extra });
+    case 'dense':
+      return tf.layers.dense({
+        units: layer.units,
+        activation: layer.activation,
+        kernelInitializer: seededInitializer(layer.kernelInitializer ?? 'glorotUniform', rng),
+        biasInitializer: 'zeros',
+        ...extra,
+      });
+    case 'timeDistributedDense':
+      return tf.layers.timeDistributed({
+        layer: tf.layers.dense({
+          units: layer.units,
+          activation: layer.activation,
+          kernelInitializer: seededInitializer(layer.kernelInitializer ?? 'glorotUniform', rng),
+          biasInitializer: 'zeros',
+        }),
+        ...extra,
+      });
+    case 'repeatVector':
+      return tf.layers.repeatVector({ n: layer.n, ...extra });
+  }
+}
+
+/** Builds the TF.js layers model of a description, every initializer seeded from `rng`. */
+export function buildModel(spec: ModelSpec, rng: Rng): tf.Sequential {
+  const model = tf.sequential();
+  // TF.js' LSTM (unitForgetBias) builds its initial bias from tensors it never frees:
+  // tidy frees them, and keeps the weights (variables).
+  tf.tidy(() => spec.layers.forEach((layer, index) => model.add(buildLayer(layer, rng, inputArgs(spec, index === 0)))));
+  return model;
+}

@@ -1,0 +1,50 @@
+import * as tf from '@tensorflow/tfjs';
+import type { Batch } from '../../experiments/types';
+import type { ModelSpec, OptimizerSpec } from '../modelSpec';
+import type { Rng } from '../random';
+import type { TrainableModel } from '../trainable';
+import { buildModel } from './buildModel';
+import { createOptimizer } from './optimizer';
+
+/** A TF.js layers model behind the engine-neutral training interface. */
+export class TfjsModel implements TrainableModel {
+  readonly model: tf.Sequential;
+  private readonly optimizer: tf.Optimizer;
+  readonly metricNames: readonly string[];
+  readonly paramCount: number;
+
+  constructor(spec: ModelSpec, optimizer: OptimizerSpec, initRng: Rng) {
+    this.model = buildModel(spec, initRng);
+    this.optimizer = createOptimizer(optimizer);
+    this.model.compile({ optimizer: this.optimizer, loss: spec.loss, metrics: [...spec.metrics] });
+    this.metricNames = ['loss', ...spec.metrics.map((m) => (m === 'accuracy' ? 'acc' : m))];
+    this.paramCount = this.model.countParams();
+  }
+
+  async trainBatch(batch: Batch): Promise<number[]> {
+    const x = tf.tensor(batch.x, batch.xShape);
+    const y = tf.tensor(batch.y, batch.yShape);
+    try {
+      const result = await this.model.trainOnBatch(x, y);
+      return Array.isArray(result) ? result : [result];
+    } finally {
+      x.dispose();
+      y.dispose();
+    }
+  }
+
+  predict = async (x: Float32Array, xShape: number[]): Promise<Float32Array> => {
+    const output = tf.tidy(() => this.model.predict(tf.tensor(x, xShape)) as tf.Tensor);
+    try {
+      return (await output.data()) as Float32Array;
+    } finally {
+      output.dispose();
+    }
+  };
+
+  dispose(): void {
+    this.model.dispose();
+    // Disposing a model leaves an optimizer passed to compile (and its slots) alive.
+    this.optimizer.dispose();
+  }
+}

@@ -1,0 +1,106 @@
+import type { AnyExperiment, AnyParamValues, Evaluation } from '../experiments/types';
+import type { ModelSpec, OptimizerSpec } from './modelSpec';
+import { createStreams, type Rng } from './random';
+import type { TrainableModel } from './trainable';
+
+/** The loss and metrics after one weight update. */
+export interface StepPoint {
+  step: number;
+  samplesSeen: number;
+  /** Values in the order of the model's metricNames (loss first). */
+  values: number[];
+}
+
+export interface RunStart {
+  metricNames: readonly string[];
+  paramCount: number;
+  totalSamples: number;
+}
+
+export interface RunHooks {
+  onStart?(start: RunStart): void;
+  onStep?(point: StepPoint): void;
+  /** Asked after each step; a preview is computed only when it says so. */
+  wantsPreview?(): boolean;
+  onPreview?(preview: unknown): void;
+}
+
+/**
+ * Called between batches: resolves to false to stop. This is where a worker
+ * yields to its message queue and waits while paused.
+ */
+export type Checkpoint = () => Promise<boolean>;
+
+export type RunStatus = 'completed' | 'stopped' | 'diverged';
+
+export interface RunOutcome {
+  status: RunStatus;
+  steps: number;
+  samplesSeen: number;
+  /** Loss and metrics of the last step. */
+  lastValues: number[];
+  evaluation?: Evaluation;
+  /** Why the run ended early, in words for the page. */
+  message?: string;
+}
+
+export type ModelFactory = (spec: ModelSpec, optimizer: OptimizerSpec, initRng: Rng) => Promise<TrainableModel> | TrainableModel;
+
+export interface RunOptions {
+  experiment: AnyExperiment;
+  /** Already validated and constrained values (see resolveValues). */
+  values: AnyParamValues;
+  seed: number;
+  createModel: ModelFactory;
+  checkpoint?: Checkpoint;
+  hooks?: RunHooks;
+}
+
+/**
+ * Trains an experiment's model on its batches, then evaluates it. The caller
+ * owns the returned model (for predictions) and must dispose it.
+ */
+export async function runExperiment(options: RunOptions): Promise<{ outcome: RunOutcome; model: TrainableModel }> {
+  const { experiment, values, seed, hooks = {} } = options;
+  const streams = createStreams(seed);
+  const plan = experiment.plan(values);
+  const model = await options.createModel(experiment.model(values), plan.optimizer, streams.init);
+  try {
+    hooks.onStart?.({ metricNames: model.metricNames, paramCount: model.paramCount, totalSamples: plan.totalSamples });
+    let step = 0;
+    let samplesSeen = 0;
+    let lastValues: number[] = [];
+    let status: RunStatus = 'completed';
+    let message: string | undefined;
+    for (const batch of experiment.batches(values, streams)) {
+      lastValues = await model.trainBatch(batch);
+      step += 1;
+      samplesSeen += batch.xShape[0] ?? 0;
+      hooks.onStep?.({ step, samplesSeen, values: lastValues });
+      const loss = lastValues[0] ?? Number.NaN;
+      if (!Number.isFinite(loss)) {
+        status = 'diverged';
+        message =
+          `The loss became ${String(loss)} at step ${step}: the weight updates blew up. ` +
+          'Lower the learning rate (try a tenth of it) and train again.';
+        break;
+      }
+      if (hooks.wantsPreview?.()) hooks.onPreview?.(await experiment.preview(values, model.predict, streams.preview));
+      if (options.checkpoint && !(await options.checkpoint())) {
+        status = 'stopped';
+        message = `Stopped after ${samplesSeen.toLocaleString('en')} of ${plan.totalSamples.toLocaleString('en')} samples.`;
+        break;
+      }
+    }
+    const outcome: RunOutcome = { status, steps: step, samplesSeen, lastValues };
+    if (message) outcome.message = message;
+    if (status !== 'diverged') {
+      outcome.evaluation = await experiment.evaluate(values, model.predict, streams.evaluation);
+      hooks.onPreview?.(await experiment.preview(values, model.predict, streams.preview));
+    }
+    return { outcome, model };
+  } catch (error) {
+    model.dispose();
+    throw error;
+  }
+}

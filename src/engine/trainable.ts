@@ -1,0 +1,15 @@
+import type { Batch, Predict } from '../experiments/types';
+
+/**
+ * What the training loop needs from an engine. The TF.js layers model
+ * implements it; so can other engines running the same model description.
+ */
+export interface TrainableModel {
+  /** Names of the values trainBatch returns, e.g. ['loss', 'acc']. */
+  readonly metricNames: readonly string[];
+  readonly paramCount: number;
+  /** One weight update on the batch; resolves to the batch's loss and metrics. */
+  trainBatch(batch: Batch): Promise<number[]>;
+  predict: Predict;
+  dispose(): void;
+}

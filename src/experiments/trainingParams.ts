@@ -1,0 +1,60 @@
+import type { ChoiceParam, IntParam, NumberParam } from './params';
+import type { OptimizerName } from '../engine/modelSpec';
+
+/** The knobs every generator-driven experiment shares, with per-experiment defaults. */
+export function trainingParams(defaults: { samples: number; batchSize: number; learningRate?: number; maxSamples?: number }) {
+  return {
+    samples: {
+      kind: 'int',
+      label: 'Training samples',
+      help: 'How many freshly generated examples the network sees in total.',
+      section: 'training',
+      default: defaults.samples,
+      min: 1,
+      max: defaults.maxSamples ?? 1_000_000,
+      step: 100,
+    } satisfies IntParam,
+    bs: {
+      kind: 'int',
+      label: 'Batch size',
+      help: 'Examples per weight update; 1 updates after every example.',
+      section: 'training',
+      default: defaults.batchSize,
+      min: 1,
+      max: 1024,
+    } satisfies IntParam,
+    opt: {
+      kind: 'choice',
+      label: 'Optimizer',
+      help: 'The rule that turns gradients into weight updates.',
+      section: 'training',
+      default: 'adam' as OptimizerName,
+      options: [
+        { value: 'adam', label: 'Adam' },
+        { value: 'rmsprop', label: 'RMSprop' },
+        { value: 'adagrad', label: 'Adagrad' },
+        { value: 'sgd', label: 'SGD (with momentum)' },
+      ],
+    } satisfies ChoiceParam<OptimizerName>,
+    lr: {
+      kind: 'number',
+      label: 'Learning rate',
+      help: 'Step size of each update; too high diverges, too low crawls.',
+      section: 'training',
+      default: defaults.learningRate ?? 0.001,
+      min: 1e-6,
+      max: 10,
+      step: 0.0001,
+    } satisfies NumberParam,
+    mom: {
+      kind: 'number',
+      label: 'Momentum',
+      help: 'SGD only: how much of the previous update carries into the next.',
+      section: 'training',
+      default: 0,
+      min: 0,
+      max: 0.999,
+      step: 0.1,
+    } satisfies NumberParam,
+  };
+}

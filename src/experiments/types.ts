@@ -1,0 +1,83 @@
+import type { ModelSpec, OptimizerSpec } from '../engine/modelSpec';
+import type { Rng, Streams } from '../engine/random';
+import type { AnyParamValues, ParamDefs, ParamValues } from './params';
+
+/** One batch of training data, row-major, with its shapes (batch dimension first). */
+export interface Batch {
+  x: Float32Array;
+  xShape: number[];
+  y: Float32Array;
+  yShape: number[];
+}
+
+/** Runs the current model on a batch of inputs; resolves to the flat outputs. */
+export type Predict = (x: Float32Array, xShape: number[]) => Promise<Float32Array>;
+
+export type MetricFormat = 'percent' | 'decimal';
+
+export interface MetricInfo {
+  key: string;
+  label: string;
+  format: MetricFormat;
+  /** Text shown under the value, e.g. "on 100 fresh sequences". */
+  note?: string;
+}
+
+export interface Evaluation {
+  metrics: Record<string, number>;
+}
+
+export interface TrainingPlan {
+  optimizer: OptimizerSpec;
+  batchSize: number;
+  /** Total training examples, for progress and ETA. */
+  totalSamples: number;
+}
+
+/** Text shown beside the experiment: the problem, what to try, what to watch. */
+export interface Explainer {
+  problem: string;
+  tryThis: string;
+  watch: string;
+}
+
+export type ExperimentGroup = 'Model types' | 'Tutorials' | 'Diagnose & tune';
+
+/** Shapes and a few rows of what the network receives, for the data preview. */
+export interface DataPreview {
+  xShape: number[];
+  yShape: number[];
+  /** A small sample batch drawn from its own stream. */
+  sample: Batch;
+}
+
+/**
+ * An experiment: pure TypeScript (no TF.js, no React), so it runs in the
+ * worker, in Node (CLI, tests) and on the main thread (summary, data preview).
+ */
+export interface Experiment<D extends ParamDefs = ParamDefs, P = unknown> {
+  id: string;
+  title: string;
+  subtitle: string;
+  group: ExperimentGroup;
+  explainer: Explainer;
+  params: D;
+  /** Fixes combinations of valid values that do not fit together; returns notes for the user. */
+  constrain?(values: ParamValues<D>): { values: ParamValues<D>; notes: string[] };
+  model(values: ParamValues<D>): ModelSpec;
+  plan(values: ParamValues<D>): TrainingPlan;
+  /** The training batches, in order; drawn from the data and shuffle streams. */
+  batches(values: ParamValues<D>, streams: Streams): Iterable<Batch>;
+  /** A few fresh examples for the data preview. */
+  sampleBatch(values: ParamValues<D>, rng: Rng, rows: number): Batch;
+  evaluationMetrics: readonly MetricInfo[];
+  evaluate(values: ParamValues<D>, predict: Predict, rng: Rng): Promise<Evaluation>;
+  /** A fresh example with the model's answer, for the live view. */
+  preview(values: ParamValues<D>, predict: Predict, rng: Rng): Promise<P>;
+}
+
+/** An experiment with its types erased, as registries hold them. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the registry holds experiments of different schemas; each is checked where it is defined.
+export type AnyExperiment = Experiment<any, any>;
+
+export type { AnyParamValues };

@@ -1,0 +1,15 @@
+import type { ComponentType } from 'react';
+import type { AnyParamValues } from './types';
+import { EchoView } from './echo/View';
+
+/** Props every experiment view receives: the latest preview from the worker and the run's values. */
+export interface ViewProps<P = unknown> {
+  preview: P;
+  values: AnyParamValues;
+}
+
+/** How each experiment's live preview is drawn, by experiment id. Add a line to add one. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each view is typed by its own experiment's preview.
+export const VIEWS: Record<string, ComponentType<ViewProps<any>>> = {
+  echo: EchoView,
+};

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { appendPoints, downsample, emptySeries, smooth } from './series';
+
+describe('smooth', () => {
+  it('weight 0 (or less) returns a copy of the input', () => {
+    const values = [3, 1, 4, 1, 5];
+    const out = smooth(values, 0);
+    expect(out).toEqual(values);
+    expect(out).not.toBe(values);
+    expect(smooth(values, -1)).toEqual(values);
+  });
+
+  it('is a debiased exponential moving average (hand-computed, weight 0.5)', () => {
+    // EMA: 0.5·4 = 2 → /(1 − 0.5) = 4; 0.5·2 + 0.5·8 = 5 → /(1 − 0.25) = 6.666…;
+    // 0.5·5 + 0.5·2 = 3.5 → /(1 − 0.125) = 4.
+    const out = smooth([4, 8, 2], 0.5);
+    expect(out).toHaveLength(3);
+    expect(out[0]).toBeCloseTo(4, 12);
+    expect(out[1]).toBeCloseTo(20 / 3, 12);
+    expect(out[2]).toBeCloseTo(4, 12);
+  });
+
+  it('starts at the first value and keeps a constant series constant', () => {
+    const out = smooth([2.5, 2.5, 2.5, 2.5], 0.9);
+    for (const v of out) expect(v).toBeCloseTo(2.5, 12);
+    expect(smooth([7, 0], 0.9)[0]).toBeCloseTo(7, 12);
+    // weight 0.9 after [10, 0]: (0.9·1 + 0) / (1 − 0.81) · 0.1·10 … = 0.9 / 1.9 · 10
+    expect(smooth([10, 0], 0.9)[1]).toBeCloseTo((0.1 * 10 * 0.9) / (1 - 0.81), 12);
+  });
+
+  it('passes non-finite values through without spoiling the rest', () => {
+    const out = smooth([1, Number.NaN, Number.POSITIVE_INFINITY, 3], 0.5);
+    expect(out[1]).toBeNaN();
+    expect(out[2]).toBe(Number.POSITIVE_INFINITY);
+    // Third finite update sees only 1 and 3: (0.5·0.5 + 0.5·3) / (1 − 0.25).
+    expect(out[3]).toBeCloseTo((0.25 + 1.5) / 0.75, 12);
+  });
+});
+
+describe('downsample', () => {
+  it('returns the points as they are when they fit', () => {
+    expect(downsample([1, 2, 3], [10, 20, 30], 3)).toEqual([
+      { x: 1, y: 10 },
+      { x: 2, y: 20 },
+      { x: 3, y: 30 },
+    ]);
+    expect(downsample([1, 2, 3], [10, 20], 5)).toEqual([
+      { x: 1, y: 10 },
+      { x: 2, y: 20 },
+    ]);
+    expect(downsample([], [], 5)).toEqual([]);
+  });
+
+  it('averages equal buckets and keeps the last x of each', () => {
+    const xs = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+    const ys = [1, 3, 5, 7, 9, 11, 13, 15, 17, 19];
+    expect(downsample(xs, ys, 5)).toEqual([
+      { x: 2, y: 2 },
+      { x: 4, y: 6 },
+      { x: 6, y: 10 },
+      { x: 8, y: 14 },
+      { x: 10, y: 18 },
+    ]);
+  });
+
+  it('uneven buckets: never more than maxPoints, covering every point, last x kept', () => {
+    const n = 1003;
+    const xs = Array.from({ length: n }, (_, i) => (i + 1) * 10);
+    const ys = Array.from({ length: n }, () => 1);
+    for (const max of [1, 2, 7, 100, 1002]) {
+      const points = downsample(xs, ys, max);
+      expect(points).toHaveLength(max);
+      expect(points.at(-1)?.x).toBe(n * 10);
+      for (const p of points) expect(p.y).toBe(1);
+      const sorted = points.map((p) => p.x);
+      expect(sorted).toEqual([...sorted].sort((a, b) => a - b));
+    }
+    // 7 points into 3 buckets of sizes 2, 2, 3 (floor boundaries 0, 2, 4, 7).
+    expect(downsample([1, 2, 3, 4, 5, 6, 7], [0, 2, 4, 6, 8, 10, 12], 3)).toEqual([
+      { x: 2, y: 1 },
+      { x: 4, y: 5 },
+      { x: 7, y: 10 },
+    ]);
+  });
+
+  it('skips non-finite values in a bucket; an all-NaN bucket gives NaN', () => {
+    const points = downsample([1, 2, 3, 4], [Number.NaN, 4, Number.NaN, Number.NaN], 2);
+    expect(points[0]).toEqual({ x: 2, y: 4 });
+    expect(points[1]?.x).toBe(4);
+    expect(points[1]?.y).toBeNaN();
+  });
+});
+
+describe('appendPoints', () => {
+  it('appends columns in metric order, NaN for a missing metric', () => {
+    const series = emptySeries(['loss', 'acc']);
+    appendPoints(series, [
+      { step: 1, samplesSeen: 2, values: [2.3, 0.5] },
+      { step: 2, samplesSeen: 4, values: [2.1] },
+    ]);
+    appendPoints(series, [{ step: 3, samplesSeen: 6, values: [1.9, 1] }]);
+    expect(series.samples).toEqual([2, 4, 6]);
+    expect(series.values[0]).toEqual([2.3, 2.1, 1.9]);
+    expect(series.values[1]).toEqual([0.5, Number.NaN, 1]);
+  });
+});

@@ -1,0 +1,93 @@
+/**
+ * The page's state in one zustand store, in slices: the experiment being set
+ * up, the current run, earlier runs kept for comparison, and view settings.
+ * Actions live in actions.ts, outside components.
+ */
+import { create } from 'zustand';
+import type { RunOutcome } from '../engine/train';
+import type { AnyParamValues } from '../experiments/types';
+import type { BackendName, BackendPreference, SkippedBackend } from '../worker/protocol';
+import type { Series } from './series';
+
+export interface ExperimentSlice {
+  experimentId: string;
+  values: AnyParamValues;
+  seed: number;
+  backend: BackendPreference;
+  /** Messages about settings that were dropped or adjusted (URL, constraints). */
+  warnings: string[];
+}
+
+export type RunStatus = 'idle' | 'starting' | 'running' | 'paused' | 'stopping' | 'done' | 'error';
+
+/** One training run: what it was started with and what it produced. */
+export interface RunRecord {
+  id: number;
+  experimentId: string;
+  seed: number;
+  values: AnyParamValues;
+  backendPreference: BackendPreference;
+  backend: BackendName | null;
+  skipped: SkippedBackend[];
+  series: Series | null;
+  totalSamples: number;
+  paramCount: number;
+  outcome: RunOutcome | null;
+  elapsedMs: number;
+}
+
+export interface RunSlice {
+  status: RunStatus;
+  run: RunRecord | null;
+  /** Bumped whenever run.series grows; charts subscribe to it. */
+  seriesVersion: number;
+  samplesPerSec: number;
+  /** Samples trained on so far and training time without pauses, from the latest progress. */
+  samplesSeen: number;
+  elapsedMs: number;
+  tensors: number | null;
+  preview: unknown;
+  error: string | null;
+}
+
+export interface HistorySlice {
+  /** Earlier finished runs of this page visit, newest first, for overlaying curves. */
+  previous: RunRecord[];
+}
+
+export interface SettingsSlice {
+  /** Curve smoothing weight in [0, 0.99]. */
+  smoothing: number;
+  logScale: boolean;
+}
+
+export type PlaygroundState = ExperimentSlice & RunSlice & HistorySlice & SettingsSlice;
+
+export const MAX_PREVIOUS_RUNS = 4;
+
+export const initialRunSlice: RunSlice = {
+  status: 'idle',
+  run: null,
+  seriesVersion: 0,
+  samplesPerSec: 0,
+  samplesSeen: 0,
+  elapsedMs: 0,
+  tensors: null,
+  preview: null,
+  error: null,
+};
+
+export const useStore = create<PlaygroundState>()(() => ({
+  experimentId: 'echo',
+  values: {},
+  seed: 1,
+  backend: 'auto',
+  warnings: [],
+  ...initialRunSlice,
+  previous: [],
+  smoothing: 0.9,
+  logScale: false,
+}));
+
+export const isActive = (status: RunStatus): boolean =>
+  status === 'starting' || status === 'running' || status === 'paused' || status === 'stopping';

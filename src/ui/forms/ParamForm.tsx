@@ -1,0 +1,41 @@
+import { resetValues, setValue } from '../../state/actions';
+import { useStore } from '../../state/store';
+import { SECTION_LABELS, type ParamDefs, type ParamSection } from '../../experiments/params';
+import type { AnyExperiment } from '../../experiments/types';
+import { ParamField } from './ParamField';
+
+const SECTIONS: ParamSection[] = ['problem', 'model', 'training'];
+
+/** The hyperparameter form, generated from the experiment's schema in collapsible sections. */
+export function ParamForm({ experiment }: { experiment: AnyExperiment }) {
+  const values = useStore((s) => s.values);
+  const defs: ParamDefs = experiment.params;
+  const entries = Object.entries(defs).filter(([key, def]) => key !== 'mom' || values.opt === 'sgd' || def.default !== values[key]);
+  const changedCount = entries.filter(([key, def]) => values[key] !== def.default).length;
+  return (
+    <form className="param-form" aria-label="Hyperparameters" onSubmit={(e) => e.preventDefault()}>
+      {SECTIONS.map((section) => {
+        const fields = entries.filter(([, def]) => def.section === section);
+        if (fields.length === 0) return null;
+        return (
+          <details key={section} open className="form-section">
+            <summary>{SECTION_LABELS[section]}</summary>
+            {fields.map(([key, def]) => (
+              <ParamField
+                key={`${experiment.id}-${key}`}
+                name={key}
+                def={def}
+                value={values[key] ?? def.default}
+                onChange={(value) => setValue(key, value)}
+                onReset={() => resetValues([key])}
+              />
+            ))}
+          </details>
+        );
+      })}
+      <button type="button" className="secondary" disabled={changedCount === 0} onClick={() => resetValues()}>
+        Reset all to defaults{changedCount > 0 ? ` (${changedCount} changed)` : ''}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,41 @@
+import type { AnyExperiment } from '../../experiments/types';
+import { useStore } from '../../state/store';
+import { formatCount, formatDuration, formatMetric } from '../format';
+
+/** The final evaluation of the last run, on fresh data the network never trained on. */
+export function EvaluationPanel({ experiment }: { experiment: AnyExperiment }) {
+  const run = useStore((s) => s.run);
+  const outcome = run?.outcome;
+  return (
+    <section className="panel" aria-labelledby="evaluation-title" aria-live="polite">
+      <h2 id="evaluation-title">Evaluation</h2>
+      {!outcome ? (
+        <p className="muted">Appears when training ends (or is stopped).</p>
+      ) : (
+        <>
+          {outcome.evaluation ? (
+            <dl className="metrics">
+              {experiment.evaluationMetrics.map((info) => {
+                const value = outcome.evaluation?.metrics[info.key];
+                return (
+                  <div key={info.key} className="metric">
+                    <dt>{info.label}</dt>
+                    <dd data-testid={`evaluation-${info.key}`}>{value === undefined ? '–' : formatMetric(value, info.format)}</dd>
+                    {info.note && <dd className="muted small">{info.note}</dd>}
+                  </div>
+                );
+              })}
+            </dl>
+          ) : (
+            <p className="muted">No evaluation: the run diverged.</p>
+          )}
+          <p className="muted small">
+            {outcome.status === 'completed' ? 'Trained on' : 'Stopped after'} {formatCount(outcome.samplesSeen)} samples in{' '}
+            {formatDuration(run.elapsedMs)}
+            {run.backend && ` on ${run.backend}`}; final training loss {outcome.lastValues[0]?.toPrecision(4) ?? '–'}.
+          </p>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+import { Component, type ReactNode } from 'react';
+import type { AnyExperiment } from '../../experiments/types';
+import { VIEWS } from '../../experiments/views';
+import { useStore } from '../../state/store';
+
+/** Keeps a failing view from taking the page down. */
+class ViewBoundary extends Component<{ children: ReactNode }, { error: string | null }> {
+  override state = { error: null };
+  static getDerivedStateFromError(error: unknown) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+  override render() {
+    if (this.state.error) return <p className="field-error">This view could not be drawn: {this.state.error}</p>;
+    return this.props.children;
+  }
+}
+
+/** The experiment's own picture of what the network does, refreshed during training. */
+export function LiveView({ experiment }: { experiment: AnyExperiment }) {
+  const preview = useStore((s) => s.preview);
+  const run = useStore((s) => s.run);
+  const View = VIEWS[experiment.id];
+  return (
+    <section className="panel live-view" aria-labelledby="view-title" data-testid="live-view">
+      <h2 id="view-title">What the network does</h2>
+      {preview === null || !run || !View ? (
+        <p className="placeholder">The network's answers on fresh examples appear here while it trains.</p>
+      ) : (
+        <ViewBoundary key={run.id}>
+          <View preview={preview} values={run.values} />
+        </ViewBoundary>
+      )}
+    </section>
+  );
+}

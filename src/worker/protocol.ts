@@ -1,0 +1,59 @@
+/**
+ * Messages between the page and the training worker. Every message names its
+ * run; the page drops messages of runs it no longer shows.
+ */
+import type { StepPoint, RunOutcome, RunStart } from '../engine/train';
+import type { AnyParamValues } from '../experiments/types';
+
+export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
+export type BackendName = (typeof BACKENDS)[number];
+export const BACKEND_PREFERENCES = ['auto', ...BACKENDS] as const;
+export type BackendPreference = (typeof BACKEND_PREFERENCES)[number];
+
+export const BACKEND_LABELS: Record<BackendPreference, string> = {
+  auto: 'Auto (fastest that works)',
+  webgpu: 'WebGPU',
+  webgl: 'WebGL',
+  wasm: 'WebAssembly',
+  cpu: 'Plain JavaScript (CPU)',
+};
+
+export interface SkippedBackend {
+  name: BackendName;
+  reason: string;
+}
+
+export type ToWorker =
+  | {
+      type: 'start';
+      runId: number;
+      experimentId: string;
+      params: AnyParamValues;
+      seed: number;
+      backend: BackendPreference;
+    }
+  | { type: 'pause'; runId: number }
+  | { type: 'resume'; runId: number }
+  | { type: 'stop'; runId: number }
+  /** Frees the last run's model. */
+  | { type: 'reset'; runId: number };
+
+export type FromWorker =
+  | { type: 'backend'; runId: number; backend: BackendName; skipped: SkippedBackend[] }
+  | ({ type: 'started'; runId: number } & RunStart)
+  | {
+      type: 'progress';
+      runId: number;
+      /** Every step since the last progress message. */
+      points: StepPoint[];
+      samplesPerSec: number;
+      /** Training time, without pauses. */
+      elapsedMs: number;
+      tensors: number;
+    }
+  | { type: 'paused'; runId: number; paused: boolean }
+  | { type: 'preview'; runId: number; payload: unknown }
+  | { type: 'done'; runId: number; outcome: RunOutcome; elapsedMs: number; tensors: number }
+  | { type: 'error'; runId: number; message: string; detail?: string };
+
+export type FromWorkerType = FromWorker['type'];

@@ -1,0 +1,178 @@
+/**
+ * The worker's side of a run: receives commands, trains through the engine,
+ * and posts throttled progress and previews. Independent of the Worker global,
+ * so it runs in Node tests with a fake `post`.
+ */
+import type { BackendChoice } from '../engine/backend';
+import { runExperiment, type StepPoint } from '../engine/train';
+import type { TrainableModel } from '../engine/trainable';
+import { TfjsModel } from '../engine/tfjs/tfjsModel';
+import { findExperiment } from '../experiments/registry';
+import { resolveValues } from '../experiments/values';
+import type { BackendPreference, FromWorker, ToWorker } from './protocol';
+
+export interface SessionEnv {
+  post(message: FromWorker): void;
+  /** Activates a backend for the preference (cached by the caller as it likes). */
+  selectBackend(preference: BackendPreference): Promise<BackendChoice>;
+  /** Lets queued messages (stop, pause) in; called between batches. */
+  yieldToQueue(): Promise<void>;
+  now(): number;
+  tensorCount(): number;
+}
+
+/** Progress at most 20 times a second; previews at most 4 times. */
+export const PROGRESS_INTERVAL_MS = 50;
+export const PREVIEW_INTERVAL_MS = 250;
+
+interface ActiveRun {
+  runId: number;
+  stopRequested: boolean;
+  paused: boolean;
+  resume: (() => void) | null;
+}
+
+export class TrainingSession {
+  private active: ActiveRun | null = null;
+  private model: TrainableModel | null = null;
+  /** Resolves when the current run has fully ended (model kept or freed). */
+  private finished: Promise<void> = Promise.resolve();
+  /** Counts start and reset commands: a start superseded before it began is skipped. */
+  private commands = 0;
+
+  constructor(private readonly env: SessionEnv) {}
+
+  handle(message: ToWorker): void {
+    switch (message.type) {
+      case 'start':
+        this.finished = this.restart(message, ++this.commands);
+        return;
+      case 'pause':
+      case 'resume':
+        this.setPaused(message.runId, message.type === 'pause');
+        return;
+      case 'stop':
+        if (this.active?.runId === message.runId) {
+          this.active.stopRequested = true;
+          this.active.resume?.();
+        }
+        return;
+      case 'reset':
+        this.commands++;
+        if (this.active) this.active.stopRequested = true;
+        this.active?.resume?.();
+        this.finished = this.finished.then(() => this.freeModel());
+        return;
+    }
+  }
+
+  /** Waits for the current run to end; for tests and orderly shutdown. */
+  idle(): Promise<void> {
+    return this.finished;
+  }
+
+  private setPaused(runId: number, paused: boolean): void {
+    const run = this.active;
+    if (!run || run.runId !== runId || run.paused === paused) return;
+    run.paused = paused;
+    if (!paused) run.resume?.();
+    this.env.post({ type: 'paused', runId, paused });
+  }
+
+  private freeModel(): void {
+    this.model?.dispose();
+    this.model = null;
+  }
+
+  private async restart(message: Extract<ToWorker, { type: 'start' }>, command: number): Promise<void> {
+    if (this.active) {
+      this.active.stopRequested = true;
+      this.active.resume?.();
+    }
+    await this.finished;
+    this.freeModel();
+    // A newer start or a reset arrived while the previous run was ending: the page no longer waits for this one.
+    if (command !== this.commands) return;
+    await this.train(message);
+  }
+
+  private async train(message: Extract<ToWorker, { type: 'start' }>): Promise<void> {
+    const { env } = this;
+    const { runId } = message;
+    const run: ActiveRun = { runId, stopRequested: false, paused: false, resume: null };
+    this.active = run;
+    try {
+      const experiment = findExperiment(message.experimentId);
+      if (!experiment) throw new Error(`Unknown experiment "${message.experimentId}".`);
+      const { values } = resolveValues(experiment, message.params);
+      const choice = await env.selectBackend(message.backend);
+      env.post({ type: 'backend', runId, ...choice });
+
+      let pending: StepPoint[] = [];
+      let activeMs = 0;
+      let segmentStart = env.now();
+      let lastFlush = segmentStart;
+      let lastPreview = -Infinity;
+      let rateSamples = 0;
+      let samplesPerSec = 0;
+      const elapsed = () => activeMs + (env.now() - segmentStart);
+      const flush = () => {
+        const now = env.now();
+        const seconds = (now - lastFlush) / 1000;
+        const latest = pending.at(-1)?.samplesSeen ?? rateSamples;
+        const rate = (latest - rateSamples) / seconds;
+        // A smoothed rate: single flushes are short and noisy.
+        if (seconds > 0) samplesPerSec = samplesPerSec === 0 ? rate : 0.8 * samplesPerSec + 0.2 * rate;
+        rateSamples = latest;
+        lastFlush = now;
+        env.post({ type: 'progress', runId, points: pending, samplesPerSec, elapsedMs: elapsed(), tensors: env.tensorCount() });
+        pending = [];
+      };
+
+      const { outcome, model } = await runExperiment({
+        experiment,
+        values,
+        seed: message.seed,
+        createModel: (spec, optimizer, rng) => new TfjsModel(spec, optimizer, rng),
+        hooks: {
+          onStart: (start) => env.post({ type: 'started', runId, ...start }),
+          onStep: (point) => {
+            pending.push(point);
+            if (env.now() - lastFlush >= PROGRESS_INTERVAL_MS) flush();
+          },
+          wantsPreview: () => {
+            const now = env.now();
+            if (now - lastPreview < PREVIEW_INTERVAL_MS) return false;
+            lastPreview = now;
+            return true;
+          },
+          onPreview: (payload) => env.post({ type: 'preview', runId, payload }),
+        },
+        checkpoint: async () => {
+          await env.yieldToQueue();
+          if (run.paused && !run.stopRequested) {
+            if (pending.length) flush();
+            activeMs += env.now() - segmentStart;
+            await new Promise<void>((resolve) => (run.resume = resolve));
+            run.resume = null;
+            segmentStart = env.now();
+            lastFlush = segmentStart;
+          }
+          return !run.stopRequested;
+        },
+      });
+      if (pending.length) flush();
+      this.model = model;
+      env.post({ type: 'done', runId, outcome, elapsedMs: elapsed(), tensors: env.tensorCount() });
+    } catch (error) {
+      env.post({
+        type: 'error',
+        runId,
+        message: error instanceof Error ? error.message : String(error),
+        ...(error instanceof Error && error.stack ? { detail: error.stack } : {}),
+      });
+    } finally {
+      if (this.active === run) this.active = null;
+    }
+  }
+}
