@@ -1,10 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { installTestHook } from './state/testHook';
 import { startUrlSync } from './state/urlSync';
 import './styles.css';
 
 startUrlSync();
+installTestHook();
 
 const root = document.getElementById('root');
 if (root) {

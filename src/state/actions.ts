@@ -25,6 +25,7 @@ export function currentExperiment(): AnyExperiment {
 
 /** Puts a parsed URL into the store (at start-up and on history navigation). */
 export function loadUrlState(state: UrlState, warnings: string[]): void {
+  if (state.experimentId !== useStore.getState().experimentId) resetRun();
   useStore.setState({ ...state, warnings });
 }
 

@@ -57,10 +57,10 @@ export function downsample(xs: readonly number[], ys: readonly number[], maxPoin
     return points;
   }
   const points: ChartPoint[] = [];
-  const size = n / maxPoints;
   for (let b = 0; b < maxPoints; b++) {
-    const start = Math.floor(b * size);
-    const end = Math.floor((b + 1) * size);
+    // Multiply before dividing: (b + 1) * (n / maxPoints) can round below n for the last bucket.
+    const start = Math.floor((b * n) / maxPoints);
+    const end = Math.floor(((b + 1) * n) / maxPoints);
     let sum = 0;
     let count = 0;
     for (let i = start; i < end; i++) {

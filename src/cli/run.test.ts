@@ -1,0 +1,81 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli, usage } from './run';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+describe('runCli: bad arguments give readable errors', () => {
+  it('no experiment', async () => {
+    await expect(runCli([])).rejects.toThrow(/^Name an experiment\.\nusage: npm run experiment -- <experiment>/);
+  });
+
+  it('unknown experiment', async () => {
+    await expect(runCli(['nope'])).rejects.toThrow('Unknown experiment "nope". Known: echo.');
+  });
+
+  it.each(['abc', '-1', '1.5', '2147483648', ''])('bad seed %j', async (seed) => {
+    await expect(runCli(['echo', '--seed', seed])).rejects.toThrow('--seed must be an integer in [0, 2147483647].');
+  });
+
+  it('a flag-only seed is refused too', async () => {
+    await expect(runCli(['echo', '--seed'])).rejects.toThrow('--seed must be an integer');
+  });
+
+  it('bad backend', async () => {
+    await expect(runCli(['echo', '--backend', 'webgl'])).rejects.toThrow('--backend must be cpu or wasm.');
+  });
+
+  it('extra arguments', async () => {
+    await expect(runCli(['echo', 'twice'])).rejects.toThrow('Unexpected argument "twice".');
+  });
+
+  it('usage lists every knob with its default', () => {
+    const text = usage();
+    expect(text).toContain('echo: Echo sequence');
+    expect(text).toMatch(/--units\s+LSTM units \(default 25\)/);
+    expect(text).toMatch(/--samples\s+Training samples \(default 10000\)/);
+  });
+});
+
+describe('runCli runs', () => {
+  it('a short run: warnings logged, values resolved, result filled, tensors freed', async () => {
+    const lines: string[] = [];
+    const before = tf.memory().numTensors;
+    const result = await runCli(['echo', '--seed', '4', '--samples', '50', '--bs', '5', '--units', '3', '--outIndex', '9', '--foo', '1', '--quiet'], (line) =>
+      lines.push(line),
+    );
+    expect(tf.memory().numTensors).toBe(before);
+    expect(result).toMatchObject({
+      experiment: 'echo',
+      seed: 4,
+      backend: 'cpu',
+      paramCount: 4 * 3 * (10 + 3 + 1) + (3 + 1) * 10,
+      status: 'completed',
+      samplesSeen: 50,
+    });
+    expect(result.params).toEqual({ length: 5, features: 10, outIndex: 4, units: 3, samples: 50, bs: 5, opt: 'adam', lr: 0.001, mom: 0 });
+    expect(result.finalLoss).toBeGreaterThan(0);
+    expect(result.evaluation?.accuracy).toBeGreaterThanOrEqual(0);
+    expect(result.evaluation?.accuracy).toBeLessThanOrEqual(1);
+    expect(result.wallTimeSeconds).toBeGreaterThan(0);
+    expect(lines).toContain('warning: Ignored unknown setting "foo".');
+    expect(lines).toContain('warning: Echoed position 9 is outside a sequence of 5; using 4.');
+    expect(lines).toContain('echo: 208 parameters, 50 samples, seed 4, backend cpu');
+    expect(lines.at(-1)).toMatch(/^ {2}50\/50 samples {2}loss \d+\.\d{4} {2}\d+ samples\/s$/);
+  });
+
+  it(
+    'the default echo run (10,000 samples, batch 1) learns the task: accuracy ≥ 0.95',
+    async () => {
+      const result = await runCli(['echo', '--seed', '1']);
+      expect(result.paramCount).toBe(3860);
+      expect(result.status).toBe('completed');
+      expect(result.samplesSeen).toBe(10_000);
+      expect(result.evaluation?.accuracy).toBeGreaterThanOrEqual(0.95);
+      expect(result.finalLoss).toBeLessThan(0.5);
+    },
+    180_000,
+  );
+});
