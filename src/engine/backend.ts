@@ -18,6 +18,12 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** Why a backend that refused to start refused, as far as its probe can tell. */
+async function failureReason(probe: BackendProbe): Promise<string> {
+  const reason = await probe.unsuitable().catch(() => null);
+  return reason ? `failed to start (${reason})` : 'failed to start';
+}
+
 /**
  * Activates the preferred backend, or the first that works in the order
  * WebGPU → WebGL → WASM → CPU, recording why each skipped one was skipped.
@@ -45,7 +51,7 @@ export async function chooseBackend(
     }
     try {
       if (await probe.activate()) return { backend: name, skipped };
-      skipped.push({ name, reason: 'failed to start' });
+      skipped.push({ name, reason: await failureReason(probe) });
     } catch (error) {
       skipped.push({ name, reason: `failed to start: ${describe(error)}` });
     }

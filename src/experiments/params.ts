@@ -18,6 +18,8 @@ interface ParamBase {
   help: string;
   section: ParamSection;
   unit?: string;
+  /** Whether the form shows the knob for these values (e.g. momentum only with SGD); shown when absent. */
+  relevant?(values: Readonly<Record<string, number | string | boolean>>): boolean;
 }
 
 export interface IntParam extends ParamBase {

@@ -51,6 +51,7 @@ export function trainingParams(defaults: { samples: number; batchSize: number; l
       label: 'Momentum',
       help: 'SGD only: how much of the previous update carries into the next.',
       section: 'training',
+      relevant: (values) => values.opt === 'sgd',
       default: 0,
       min: 0,
       max: 0.999,

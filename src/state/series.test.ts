@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { appendPoints, downsample, emptySeries, smooth } from './series';
 
@@ -102,5 +103,21 @@ describe('appendPoints', () => {
     expect(series.samples).toEqual([2, 4, 6]);
     expect(series.values[0]).toEqual([2.3, 2.1, 1.9]);
     expect(series.values[1]).toEqual([0.5, Number.NaN, 1]);
+  });
+});
+
+describe('downsample properties', () => {
+  it('at most maxPoints points, the last x always kept, y within the range of the data', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 3000 }), fc.integer({ min: 1, max: 500 }), fc.integer(), (n, maxPoints, seed) => {
+        const xs = Array.from({ length: n }, (_, i) => i * 3 + 1);
+        const ys = Array.from({ length: n }, (_, i) => Math.sin(i + seed));
+        const points = downsample(xs, ys, maxPoints);
+        if (points.length !== Math.min(n, maxPoints)) return false;
+        if (points.at(-1)?.x !== xs[n - 1]) return false;
+        return points.every((p, i) => p.y >= -1 && p.y <= 1 && (i === 0 || p.x > (points[i - 1]?.x ?? Infinity)));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

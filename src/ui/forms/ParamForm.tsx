@@ -10,7 +10,8 @@ const SECTIONS: ParamSection[] = ['problem', 'model', 'training'];
 export function ParamForm({ experiment }: { experiment: AnyExperiment }) {
   const values = useStore((s) => s.values);
   const defs: ParamDefs = experiment.params;
-  const entries = Object.entries(defs).filter(([key, def]) => key !== 'mom' || values.opt === 'sgd' || def.default !== values[key]);
+  // A knob that does not apply is hidden, unless it holds a non-default value the user should see.
+  const entries = Object.entries(defs).filter(([key, def]) => !def.relevant || def.relevant(values) || values[key] !== def.default);
   const changedCount = entries.filter(([key, def]) => values[key] !== def.default).length;
   return (
     <form className="param-form" aria-label="Hyperparameters" onSubmit={(e) => e.preventDefault()}>
