@@ -47,3 +47,12 @@ describe('parseArgs', () => {
     expect(parseArgs([])).toEqual({ experimentId: undefined, options: new Map(), errors: [] });
   });
 });
+
+describe('flags', () => {
+  it('never takes the next argument as the value of a flag', () => {
+    const args = parseArgs(['--quiet', 'echo', '--units', '4']);
+    expect(args.experimentId).toBe('echo');
+    expect(args.options.get('quiet')).toBe('true');
+    expect(args.options.get('units')).toBe('4');
+  });
+});

@@ -6,6 +6,9 @@ export interface CliArgs {
   errors: string[];
 }
 
+/** Options that never take a value. */
+const FLAGS = new Set(['quiet', 'help']);
+
 export function parseArgs(argv: readonly string[]): CliArgs {
   const options = new Map<string, string>();
   const errors: string[] = [];
@@ -19,7 +22,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
         continue;
       }
       const next = argv[i + 1];
-      if (next === undefined || next.startsWith('--')) options.set(arg.slice(2), 'true');
+      if (next === undefined || next.startsWith('--') || FLAGS.has(arg.slice(2))) options.set(arg.slice(2), 'true');
       else {
         options.set(arg.slice(2), next);
         i++;

@@ -6,6 +6,7 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
+// '--samples 1' keeps a regression from turning a refused command into a full run.
 describe('runCli: bad arguments give readable errors', () => {
   it('no experiment', async () => {
     await expect(runCli([])).rejects.toThrow(/^Name an experiment\.\nusage: npm run experiment -- <experiment>/);
@@ -15,20 +16,20 @@ describe('runCli: bad arguments give readable errors', () => {
     await expect(runCli(['nope'])).rejects.toThrow('Unknown experiment "nope". Known: echo.');
   });
 
-  it.each(['abc', '-1', '1.5', '2147483648', ''])('bad seed %j', async (seed) => {
-    await expect(runCli(['echo', '--seed', seed])).rejects.toThrow('--seed must be an integer in [0, 2147483647].');
+  it.each(['abc', '-1', '1.5', '2147483648', '', ' ', 'Infinity'])('bad seed %j', async (seed) => {
+    await expect(runCli(['echo', '--samples', '1', '--seed', seed])).rejects.toThrow('--seed must be an integer in [0, 2147483647].');
   });
 
   it('a flag-only seed is refused too', async () => {
-    await expect(runCli(['echo', '--seed'])).rejects.toThrow('--seed must be an integer');
+    await expect(runCli(['echo', '--samples', '1', '--seed'])).rejects.toThrow('--seed must be an integer');
   });
 
   it('bad backend', async () => {
-    await expect(runCli(['echo', '--backend', 'webgl'])).rejects.toThrow('--backend must be cpu or wasm.');
+    await expect(runCli(['echo', '--samples', '1', '--backend', 'webgl'])).rejects.toThrow('--backend must be cpu or wasm.');
   });
 
   it('extra arguments', async () => {
-    await expect(runCli(['echo', 'twice'])).rejects.toThrow('Unexpected argument "twice".');
+    await expect(runCli(['echo', 'twice', '--samples', '1'])).rejects.toThrow('Unexpected argument "twice".');
   });
 
   it('usage lists every knob with its default', () => {

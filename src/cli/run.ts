@@ -43,7 +43,9 @@ export async function runCli(argv: readonly string[], log: (line: string) => voi
   if (!args.experimentId) throw new Error(`Name an experiment.\n${usage()}`);
   const experiment = findExperiment(args.experimentId);
   if (!experiment) throw new Error(`Unknown experiment "${args.experimentId}". Known: ${EXPERIMENTS.map((e) => e.id).join(', ')}.`);
-  const seed = Number(args.options.get('seed') ?? '1');
+  const seedText = args.options.get('seed') ?? '1';
+  // Number('') is 0: an empty --seed must not silently become seed 0.
+  const seed = seedText.trim() === '' ? Number.NaN : Number(seedText);
   if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) throw new Error(`--seed must be an integer in [0, ${MAX_SEED}].`);
   const backend = args.options.get('backend') ?? 'cpu';
   if (backend !== 'cpu' && backend !== 'wasm') throw new Error('--backend must be cpu or wasm.');

@@ -90,6 +90,19 @@ describe('chooseBackend', () => {
     });
   });
 
+  it('a forced backend that refuses to start says why, as far as its probe can tell', async () => {
+    const probes = all({ webgl: probe('software renderer (SwiftShader)', false), webgpu: probe(new Error('no navigator.gpu'), false) });
+    expect(await chooseBackend('webgl', probes)).toEqual({
+      backend: 'wasm',
+      skipped: [
+        { name: 'webgl', reason: 'failed to start (software renderer (SwiftShader))' },
+        { name: 'webgpu', reason: 'no navigator.gpu' },
+      ],
+    });
+    const forcedGpu = all({ webgpu: probe(new Error('no navigator.gpu'), false) });
+    expect((await chooseBackend('webgpu', forcedGpu)).skipped).toEqual([{ name: 'webgpu', reason: 'failed to start' }]);
+  });
+
   it('a failing activate() is recorded and the next backend used', async () => {
     const probes = all({ webgpu: probe(null, new Error('device lost')), webgl: probe(null, false) });
     expect(await chooseBackend('auto', probes)).toEqual({

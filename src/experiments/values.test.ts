@@ -86,6 +86,13 @@ describe('resolving values for echo', () => {
     expect(warnings).toEqual(['LSTM units: invalid value; using the default 25.', 'Optimizer: invalid value; using the default adam.']);
   });
 
+  it('momentum is shown only with SGD', () => {
+    const mom: { relevant?: (values: Record<string, number | string | boolean>) => boolean } = echoExperiment.params.mom;
+    expect(mom.relevant?.({ ...defaults, opt: 'sgd' })).toBe(true);
+    expect(mom.relevant?.({ ...defaults, opt: 'adam' })).toBe(false);
+    expect('relevant' in echoExperiment.params.lr).toBe(false);
+  });
+
   it('changedValues keeps only what differs from the defaults', () => {
     expect(changedValues(echoExperiment, { ...defaults, units: 30, lr: 0.001 })).toEqual({ units: 30 });
     expect(changedValues(echoExperiment, defaults)).toEqual({});

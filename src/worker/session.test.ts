@@ -180,7 +180,8 @@ describe('TrainingSession', () => {
     };
     h.session.handle(start(5, { samples: 80, bs: 1 }));
     await until(() => h.messages.some((m) => m.type === 'paused'));
-    await wait(50);
+    // Let the step that was under way finish (its preview may still go out).
+    await wait(200);
     const pausedAt = h.messages.findIndex((m) => m.type === 'paused');
     expect(pausedAt).toBeGreaterThan(0);
     expect(h.messages[pausedAt]).toEqual({ type: 'paused', runId: 5, paused: true });
