@@ -23,7 +23,7 @@ export interface Rng {
   shuffle<T>(items: T[]): T[];
 }
 
-export const STREAM_NAMES = ['data', 'init', 'shuffle', 'preview', 'evaluation', 'validation'] as const;
+export const STREAM_NAMES = ['data', 'init', 'shuffle', 'preview', 'evaluation', 'validation', 'snapshot'] as const;
 export type StreamName = (typeof STREAM_NAMES)[number];
 export type Streams = Record<StreamName, Rng>;
 

@@ -189,6 +189,19 @@ describe('runExperiment loop', () => {
     expect(previews).toHaveLength(2 + 1);
   });
 
+  it('keeps one snapshot for each batch that passes snapshot points, with the samples seen then', async () => {
+    const snapshots: number[] = [];
+    await runExperiment({
+      experiment: { ...echoExperiment, snapshotsAt: () => [1, 3, 4, 9, 50] },
+      values,
+      seed: 1,
+      createModel: () => new ScriptedModel([]),
+      hooks: { onSnapshot: (samplesSeen) => snapshots.push(samplesSeen) },
+    });
+    // Batches end at 3, 6, 9, 10 samples: points 1 and 3 are passed by the first batch, 4 by the second.
+    expect(snapshots).toEqual([3, 6, 9]);
+  });
+
   it('disposes the model and rethrows when training fails', async () => {
     const model = new ScriptedModel([], 2);
     await expect(runExperiment({ experiment: echoExperiment, values, seed: 1, createModel: () => model })).rejects.toThrow('boom');

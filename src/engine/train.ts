@@ -23,6 +23,8 @@ export interface RunHooks {
   /** Asked after each step; a preview is computed only when it says so. */
   wantsPreview?(): boolean;
   onPreview?(preview: unknown): void;
+  /** A preview kept for good, after the experiment's snapshot points (snapshotsAt). */
+  onSnapshot?(samplesSeen: number, preview: unknown): void;
 }
 
 /**
@@ -70,6 +72,7 @@ export async function runExperiment(options: RunOptions): Promise<{ outcome: Run
     let step = 0;
     let samplesSeen = 0;
     let lastValues: number[] = [];
+    const snapshots = [...(experiment.snapshotsAt?.(values) ?? [])];
     let status: RunStatus = 'completed';
     let message: string | undefined;
     for (const batch of experiment.batches(values, streams)) {
@@ -84,6 +87,11 @@ export async function runExperiment(options: RunOptions): Promise<{ outcome: Run
           `The loss became ${String(loss)} at step ${step}: the weight updates blew up. ` +
           'Lower the learning rate (try a tenth of it) and train again.';
         break;
+      }
+      if ((snapshots[0] ?? Infinity) <= samplesSeen) {
+        // One snapshot for every point this batch passed.
+        while ((snapshots[0] ?? Infinity) <= samplesSeen) snapshots.shift();
+        hooks.onSnapshot?.(samplesSeen, await experiment.preview(values, model.predict, streams.snapshot));
       }
       if (hooks.wantsPreview?.()) hooks.onPreview?.(await experiment.preview(values, model.predict, streams.preview));
       if (options.checkpoint && !(await options.checkpoint())) {

@@ -74,6 +74,8 @@ export interface Experiment<D extends ParamDefs = ParamDefs, P = unknown> {
   evaluate(values: ParamValues<D>, predict: Predict, rng: Rng): Promise<Evaluation>;
   /** A fresh example with the model's answer, for the live view. */
   preview(values: ParamValues<D>, predict: Predict, rng: Rng): Promise<P>;
+  /** Samples seen after which a preview is kept as a snapshot (e.g. 100, 500, 1,000), in increasing order. */
+  snapshotsAt?(values: ParamValues<D>): readonly number[];
 }
 
 /** An experiment with its types erased, as registries hold them. */

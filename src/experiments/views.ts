@@ -6,6 +6,8 @@ import { EchoView } from './echo/View';
 export interface ViewProps<P = unknown> {
   preview: P;
   values: AnyParamValues;
+  /** Previews kept at the experiment's snapshot points (see Experiment.snapshotsAt). */
+  snapshots: { samplesSeen: number; preview: P }[];
 }
 
 /** How each experiment's live preview is drawn, by experiment id. Add a line to add one. */

@@ -199,6 +199,9 @@ export function handleMessage(message: FromWorker): void {
     case 'preview':
       useStore.setState({ preview: message.payload });
       return;
+    case 'snapshot':
+      useStore.setState({ snapshots: [...state.snapshots, { samplesSeen: message.samplesSeen, preview: message.payload }] });
+      return;
     case 'done':
       commitProgress();
       useStore.setState({

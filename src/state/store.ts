@@ -36,6 +36,11 @@ export interface RunRecord {
   elapsedMs: number;
 }
 
+export interface Snapshot {
+  samplesSeen: number;
+  preview: unknown;
+}
+
 export interface RunSlice {
   status: RunStatus;
   run: RunRecord | null;
@@ -47,6 +52,8 @@ export interface RunSlice {
   elapsedMs: number;
   tensors: number | null;
   preview: unknown;
+  /** Previews kept at the experiment's snapshot points, in order. */
+  snapshots: Snapshot[];
   error: string | null;
 }
 
@@ -74,6 +81,7 @@ export const initialRunSlice: RunSlice = {
   elapsedMs: 0,
   tensors: null,
   preview: null,
+  snapshots: [],
   error: null,
 };
 

@@ -53,6 +53,7 @@ export type FromWorker =
     }
   | { type: 'paused'; runId: number; paused: boolean }
   | { type: 'preview'; runId: number; payload: unknown }
+  | { type: 'snapshot'; runId: number; samplesSeen: number; payload: unknown }
   | { type: 'done'; runId: number; outcome: RunOutcome; elapsedMs: number; tensors: number }
   | { type: 'error'; runId: number; message: string; detail?: string };
 

@@ -147,6 +147,7 @@ export class TrainingSession {
             return true;
           },
           onPreview: (payload) => env.post({ type: 'preview', runId, payload }),
+          onSnapshot: (samplesSeen, payload) => env.post({ type: 'snapshot', runId, samplesSeen, payload }),
         },
         checkpoint: async () => {
           await env.yieldToQueue();

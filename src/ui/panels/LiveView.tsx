@@ -19,6 +19,7 @@ class ViewBoundary extends Component<{ children: ReactNode }, { error: string | 
 export function LiveView({ experiment }: { experiment: AnyExperiment }) {
   const preview = useStore((s) => s.preview);
   const run = useStore((s) => s.run);
+  const snapshots = useStore((s) => s.snapshots);
   const View = VIEWS[experiment.id];
   return (
     <section className="panel live-view" aria-labelledby="view-title" data-testid="live-view">
@@ -27,7 +28,7 @@ export function LiveView({ experiment }: { experiment: AnyExperiment }) {
         <p className="placeholder">The network's answers on fresh examples appear here while it trains.</p>
       ) : (
         <ViewBoundary key={run.id}>
-          <View preview={preview} values={run.values} />
+          <View preview={preview} values={run.values} snapshots={snapshots} />
         </ViewBoundary>
       )}
     </section>
