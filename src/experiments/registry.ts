@@ -2,7 +2,9 @@ import { echoExperiment } from './echo/experiment';
 import type { AnyExperiment } from './types';
 
 /** Every experiment of the playground, in catalogue order. Add a line to add one. */
-export const EXPERIMENTS: readonly AnyExperiment[] = [echoExperiment];
+export const EXPERIMENTS: readonly AnyExperiment[] = [
+  echoExperiment,
+];
 
 export const DEFAULT_EXPERIMENT_ID = 'echo';
 
