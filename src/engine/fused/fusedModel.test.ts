@@ -1,0 +1,177 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Batch } from '../../experiments/types';
+import type { ModelSpec, OptimizerSpec } from '../modelSpec';
+import { createRng, type Rng } from '../random';
+import { TfjsModel } from '../tfjs/tfjsModel';
+import { FusedModel } from './fusedModel';
+import { fusedUnsupportedReason } from './support';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+function tfjsWeights(model: TfjsModel): Float32Array[] {
+  return model.model.getWeights().map((w) => w.dataSync() as Float32Array);
+}
+
+/** A batch whose inputs and targets suit the loss: one-hot for categorical, bits for binary, reals otherwise. */
+function randomBatch(spec: ModelSpec, rows: number, outShape: number[], rng: Rng): Batch {
+  const xShape = [rows, ...spec.inputShape];
+  const x = Float32Array.from({ length: xShape.reduce((a, b) => a * b, 1) }, () => rng.uniform(-1, 1));
+  const yShape = [rows, ...outShape];
+  const width = outShape[outShape.length - 1] ?? 1;
+  const y = new Float32Array(yShape.reduce((a, b) => a * b, 1));
+  for (let r = 0; r < y.length / width; r++) {
+    if (spec.loss === 'categoricalCrossentropy') y[r * width + rng.int(width)] = 1;
+    else for (let k = 0; k < width; k++) y[r * width + k] = spec.loss === 'binaryCrossentropy' ? rng.int(2) : rng.uniform(-1, 1);
+  }
+  return { x, xShape, y, yShape };
+}
+
+function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  expect(a.length).toBe(b.length);
+  let max = 0;
+  for (let i = 0; i < a.length; i++) max = Math.max(max, Math.abs((a[i] as number) - (b[i] as number)));
+  return max;
+}
+
+interface Case {
+  name: string;
+  spec: ModelSpec;
+  out: number[];
+}
+
+const lstm = (units: number, extra: object = {}) => ({ type: 'lstm' as const, units, ...extra });
+const CASES: Case[] = [
+  {
+    name: 'echo: LSTM → Dense softmax, categorical cross-entropy',
+    spec: { inputShape: [5, 10], layers: [lstm(7), { type: 'dense', units: 10, activation: 'softmax' }], loss: 'categoricalCrossentropy', metrics: ['accuracy'] },
+    out: [10],
+  },
+  {
+    name: 'stacked LSTM (returnSequences) → LSTM → Dense linear, MAE',
+    spec: { inputShape: [6, 1], layers: [lstm(5, { returnSequences: true }), lstm(4), { type: 'dense', units: 3, activation: 'linear' }], loss: 'meanAbsoluteError', metrics: [] },
+    out: [3],
+  },
+  {
+    name: 'goBackwards LSTM with returnSequences → TimeDistributed Dense, MSE',
+    spec: { inputShape: [4, 3], layers: [lstm(5, { returnSequences: true, goBackwards: true }), { type: 'timeDistributedDense', units: 2, activation: 'linear' }], loss: 'meanSquaredError', metrics: [] },
+    out: [4, 2],
+  },
+  {
+    name: 'relu LSTM → Dense, MSE',
+    spec: { inputShape: [3, 2], layers: [lstm(6, { activation: 'relu' }), { type: 'dense', units: 1, activation: 'linear' }], loss: 'meanSquaredError', metrics: [] },
+    out: [1],
+  },
+  {
+    name: 'encoder-decoder: LSTM → RepeatVector → LSTM → TimeDistributed softmax',
+    spec: {
+      inputShape: [5, 4],
+      layers: [lstm(6), { type: 'repeatVector', n: 3 }, lstm(5, { returnSequences: true }), { type: 'timeDistributedDense', units: 4, activation: 'softmax' }],
+      loss: 'categoricalCrossentropy',
+      metrics: ['accuracy'],
+    },
+    out: [3, 4],
+  },
+  ...(['concat', 'sum', 'mul', 'ave'] as const).map((mergeMode) => ({
+    name: `Bidirectional(${mergeMode}) → TimeDistributed sigmoid, binary cross-entropy`,
+    spec: {
+      inputShape: [5, 1],
+      layers: [
+        { type: 'bidirectional' as const, layer: lstm(4, { returnSequences: true }), mergeMode },
+        { type: 'timeDistributedDense' as const, units: 1, activation: 'sigmoid' as const },
+      ],
+      loss: 'binaryCrossentropy' as const,
+      metrics: ['accuracy' as const],
+    },
+    out: [5, 1],
+  })),
+  {
+    name: 'Bidirectional(concat) without sequences → Dense sigmoid',
+    spec: {
+      inputShape: [4, 2],
+      layers: [{ type: 'bidirectional', layer: lstm(3), mergeMode: 'concat' }, { type: 'dense', units: 2, activation: 'sigmoid' }],
+      loss: 'binaryCrossentropy',
+      metrics: ['accuracy'],
+    },
+    out: [2],
+  },
+];
+
+function pair(spec: ModelSpec, optimizer: OptimizerSpec, seed: string) {
+  const reference = new TfjsModel(spec, optimizer, createRng(seed));
+  const fused = new FusedModel(spec, optimizer, tfjsWeights(reference));
+  return { reference, fused };
+}
+
+describe('the fused engine equals TF.js', () => {
+  for (const { name, spec, out } of CASES) {
+    describe(name, () => {
+      it('forward outputs to 1e-6', async () => {
+        const { reference, fused } = pair(spec, { name: 'sgd', learningRate: 1 }, `fwd/${name}`);
+        const batch = randomBatch(spec, 3, out, createRng(`data/${name}`));
+        const expected = await reference.predict(batch.x, batch.xShape);
+        const actual = await fused.predict(batch.x, batch.xShape);
+        expect(maxAbsDiff(actual, expected)).toBeLessThan(1e-6);
+        reference.dispose();
+      });
+
+      it('loss, metrics and every gradient to 1e-6 (one SGD step at learning rate 1)', async () => {
+        const { reference, fused } = pair(spec, { name: 'sgd', learningRate: 1 }, `grad/${name}`);
+        const before = tfjsWeights(reference).map((w) => Float32Array.from(w));
+        const batch = randomBatch(spec, 3, out, createRng(`data/${name}`));
+        const expectedValues = await reference.trainBatch(batch);
+        const actualValues = await fused.trainBatch(batch);
+        expect(maxAbsDiff(actualValues, expectedValues)).toBeLessThan(1e-6);
+        const expectedWeights = tfjsWeights(reference);
+        const actualWeights = fused.getWeights();
+        before.forEach((w0, i) => {
+          const expectedGrad = w0.map((v, j) => v - (expectedWeights[i]?.[j] ?? 0));
+          const actualGrad = w0.map((v, j) => v - (actualWeights[i]?.[j] ?? 0));
+          expect(maxAbsDiff(actualGrad, expectedGrad), `gradient of weight ${i}`).toBeLessThan(1e-6);
+        });
+        reference.dispose();
+      });
+
+      it('weights after 20 Adam steps at lr 0.01 to 1e-5, losses along the way to 1e-5', async () => {
+        const { reference, fused } = pair(spec, { name: 'adam', learningRate: 0.01 }, `adam/${name}`);
+        const rng = createRng(`data20/${name}`);
+        for (let step = 0; step < 20; step++) {
+          const batch = randomBatch(spec, 4, out, rng);
+          const expected = await reference.trainBatch(batch);
+          const actual = await fused.trainBatch(batch);
+          expect(Math.abs((actual[0] ?? 0) - (expected[0] ?? 0)), `loss at step ${step}`).toBeLessThan(1e-5);
+        }
+        const expectedWeights = tfjsWeights(reference);
+        fused.getWeights().forEach((w, i) => expect(maxAbsDiff(w, expectedWeights[i] as Float32Array), `weight ${i}`).toBeLessThan(1e-5));
+        reference.dispose();
+      });
+    });
+  }
+
+  const echoSpec = (CASES[0] as Case).spec;
+  for (const optimizer of [
+    { name: 'rmsprop', learningRate: 0.01 },
+    { name: 'adagrad', learningRate: 0.05 },
+    { name: 'sgd', learningRate: 0.1, momentum: 0.9 },
+    { name: 'sgd', learningRate: 0.1 },
+  ] as OptimizerSpec[]) {
+    it(`${optimizer.name}${optimizer.momentum ? ' with momentum' : ''}: weights after 20 steps to 1e-5`, async () => {
+      const { reference, fused } = pair(echoSpec, optimizer, `opt/${optimizer.name}`);
+      const rng = createRng(`opt-data/${optimizer.name}`);
+      for (let step = 0; step < 20; step++) {
+        const batch = randomBatch(echoSpec, 4, [10], rng);
+        await reference.trainBatch(batch);
+        await fused.trainBatch(batch);
+      }
+      const expectedWeights = tfjsWeights(reference);
+      fused.getWeights().forEach((w, i) => expect(maxAbsDiff(w, expectedWeights[i] as Float32Array), `weight ${i}`).toBeLessThan(1e-5));
+      reference.dispose();
+    });
+  }
+
+  it('says why it cannot run a model it does not support', () => {
+    expect(fusedUnsupportedReason({ inputShape: [5, 10], layers: [lstm(3)], loss: 'meanSquaredError', metrics: [] })).toBeNull();
+  });
+});
