@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { TfjsModel } from '../engine/tfjs/tfjsModel';
+import { chooseEngine, createTrainable, type EngineKind } from '../engine/engines';
 import { runExperiment, type RunOutcome } from '../engine/train';
 import { MAX_SEED } from '../engine/random';
 import { EXPERIMENTS, findExperiment } from '../experiments/registry';
@@ -10,6 +10,8 @@ import { parseArgs } from './args';
 export interface CliResult {
   experiment: string;
   seed: number;
+  /** The engine that trained: the fused CPU engine, or TF.js on `backend`. */
+  engine: EngineKind;
   backend: string;
   params: AnyParamValues;
   paramCount: number;
@@ -23,7 +25,7 @@ export interface CliResult {
 const RESERVED = new Set(['seed', 'backend', 'quiet']);
 
 export function usage(): string {
-  const lines = ['usage: npm run experiment -- <experiment> [--seed N] [--backend cpu|wasm] [--quiet] [--<param> value …]', ''];
+  const lines = ['usage: npm run experiment -- <experiment> [--seed N] [--backend cpu|wasm|fused] [--quiet] [--<param> value …]', ''];
   for (const experiment of EXPERIMENTS) {
     lines.push(`${experiment.id}: ${experiment.title}`);
     for (const [key, def] of Object.entries(experiment.params as Record<string, { label: string; default: unknown }>)) {
@@ -47,8 +49,10 @@ export async function runCli(argv: readonly string[], log: (line: string) => voi
   // Number('') is 0: an empty --seed must not silently become seed 0.
   const seed = seedText.trim() === '' ? Number.NaN : Number(seedText);
   if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) throw new Error(`--seed must be an integer in [0, ${MAX_SEED}].`);
-  const backend = args.options.get('backend') ?? 'cpu';
-  if (backend !== 'cpu' && backend !== 'wasm') throw new Error('--backend must be cpu or wasm.');
+  const requested = args.options.get('backend') ?? 'cpu';
+  if (requested !== 'cpu' && requested !== 'wasm' && requested !== 'fused') throw new Error('--backend must be cpu, wasm or fused.');
+  // The fused engine takes its initial weights from TF.js on the CPU backend.
+  const backend = requested === 'fused' ? 'cpu' : requested;
   if (backend === 'wasm') await import('@tensorflow/tfjs-backend-wasm');
   if (!(await tf.setBackend(backend))) throw new Error(`The ${backend} backend failed to start.`);
   await tf.ready();
@@ -56,6 +60,8 @@ export async function runCli(argv: readonly string[], log: (line: string) => voi
   const raw = new Map([...args.options].filter(([key]) => !RESERVED.has(key)));
   const { values, warnings } = resolveRawValues(experiment, raw);
   for (const warning of warnings) log(`warning: ${warning}`);
+  const { engine, note } = chooseEngine(requested === 'fused' ? 'fused' : backend, experiment.model(values));
+  if (note) log(`note: ${note}`);
 
   const started = performance.now();
   let lastReport = started;
@@ -64,11 +70,11 @@ export async function runCli(argv: readonly string[], log: (line: string) => voi
     experiment,
     values,
     seed,
-    createModel: (spec, optimizer, rng) => new TfjsModel(spec, optimizer, rng),
+    createModel: (spec, optimizer, rng) => createTrainable(engine, spec, optimizer, rng),
     hooks: {
       onStart: ({ totalSamples, paramCount }) => {
         total = totalSamples;
-        log(`${experiment.id}: ${paramCount.toLocaleString('en')} parameters, ${totalSamples.toLocaleString('en')} samples, seed ${seed}, backend ${tf.getBackend()}`);
+        log(`${experiment.id}: ${paramCount.toLocaleString('en')} parameters, ${totalSamples.toLocaleString('en')} samples, seed ${seed}, ${engine === 'fused' ? 'fused CPU engine' : `TF.js ${tf.getBackend()}`}`);
       },
       onStep: (point) => {
         const now = performance.now();
@@ -84,6 +90,7 @@ export async function runCli(argv: readonly string[], log: (line: string) => voi
   return {
     experiment: experiment.id,
     seed,
+    engine,
     backend: tf.getBackend(),
     params: values,
     paramCount: model.paramCount,

@@ -1,4 +1,4 @@
-import type { BackendName, BackendPreference, SkippedBackend } from '../worker/protocol';
+import type { BackendName, SkippedBackend, TfjsBackendPreference } from '../worker/protocol';
 import { BACKENDS } from '../worker/protocol';
 
 /** How one backend is checked and started on this platform. */
@@ -30,7 +30,7 @@ async function failureReason(probe: BackendProbe): Promise<string> {
  * A forced backend is tried first even when "auto" would avoid it.
  */
 export async function chooseBackend(
-  preference: BackendPreference,
+  preference: TfjsBackendPreference,
   probes: Partial<Record<BackendName, BackendProbe>>,
 ): Promise<BackendChoice> {
   const skipped: SkippedBackend[] = [];

@@ -97,6 +97,8 @@ export function startRun(): void {
     seed: state.seed,
     values,
     backendPreference: state.backend,
+    engine: null,
+    engineNote: null,
     backend: null,
     skipped: [],
     series: null,
@@ -169,7 +171,9 @@ export function handleMessage(message: FromWorker): void {
   if (!state.run || message.runId !== state.run.id) return;
   switch (message.type) {
     case 'backend':
-      useStore.setState({ run: updateRun({ backend: message.backend, skipped: message.skipped }) });
+      useStore.setState({
+        run: updateRun({ engine: message.engine, engineNote: message.engineNote ?? null, backend: message.backend, skipped: message.skipped }),
+      });
       return;
     case 'started':
       useStore.setState({

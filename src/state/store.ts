@@ -4,6 +4,7 @@
  * Actions live in actions.ts, outside components.
  */
 import { create } from 'zustand';
+import type { EngineKind } from '../engine/engines';
 import type { RunOutcome } from '../engine/train';
 import type { AnyParamValues } from '../experiments/types';
 import type { BackendName, BackendPreference, SkippedBackend } from '../worker/protocol';
@@ -27,6 +28,8 @@ export interface RunRecord {
   seed: number;
   values: AnyParamValues;
   backendPreference: BackendPreference;
+  engine: EngineKind | null;
+  engineNote: string | null;
   backend: BackendName | null;
   skipped: SkippedBackend[];
   series: Series | null;

@@ -3,15 +3,19 @@
  * run; the page drops messages of runs it no longer shows.
  */
 import type { StepPoint, RunOutcome, RunStart } from '../engine/train';
+import type { EngineKind } from '../engine/engines';
 import type { AnyParamValues } from '../experiments/types';
 
 export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];
-export const BACKEND_PREFERENCES = ['auto', ...BACKENDS] as const;
+export const BACKEND_PREFERENCES = ['auto', 'fused', ...BACKENDS] as const;
 export type BackendPreference = (typeof BACKEND_PREFERENCES)[number];
+/** A choice among TF.js backends only. */
+export type TfjsBackendPreference = 'auto' | BackendName;
 
 export const BACKEND_LABELS: Record<BackendPreference, string> = {
   auto: 'Auto (fastest that works)',
+  fused: 'Fused CPU engine',
   webgpu: 'WebGPU',
   webgl: 'WebGL',
   wasm: 'WebAssembly',
@@ -39,7 +43,17 @@ export type ToWorker =
   | { type: 'reset'; runId: number };
 
 export type FromWorker =
-  | { type: 'backend'; runId: number; backend: BackendName; skipped: SkippedBackend[] }
+  | {
+      type: 'backend';
+      runId: number;
+      /** The engine that trains: the fused CPU engine, or TF.js on `backend`. */
+      engine: EngineKind;
+      /** The TF.js backend (for the fused engine: the one that initialised the weights). */
+      backend: BackendName;
+      skipped: SkippedBackend[];
+      /** Why the fused engine was not used although it was wanted. */
+      engineNote?: string;
+    }
   | ({ type: 'started'; runId: number } & RunStart)
   | {
       type: 'progress';

@@ -104,7 +104,13 @@ describe('TrainingSession', () => {
     expect(h.messages.every((m) => m.runId === 7)).toBe(true);
     expect(h.backendRequests).toEqual(['auto']);
 
-    expect(only(h.messages, 'backend')).toEqual({ type: 'backend', runId: 7, backend: 'cpu', skipped: [{ name: 'webgpu', reason: 'not here' }] });
+    expect(only(h.messages, 'backend')).toEqual({
+      type: 'backend',
+      runId: 7,
+      engine: 'fused',
+      backend: 'cpu',
+      skipped: [{ name: 'webgpu', reason: 'not here' }],
+    });
     expect(only(h.messages, 'started')).toEqual({ type: 'started', runId: 7, metricNames: ['loss', 'acc'], paramCount: 3860, totalSamples: 60 });
     // Every step arrives exactly once, in order, batched into fewer messages.
     expect(steps(h.messages)).toEqual(range(60));
@@ -114,7 +120,8 @@ describe('TrainingSession', () => {
     for (const m of progress) {
       expect(m.points.length).toBeGreaterThan(0);
       expect(m.samplesPerSec).toBeGreaterThan(0);
-      expect(m.tensors).toBeGreaterThan(0);
+      // The fused engine trains without TF.js tensors; the count is reported all the same.
+      expect(Number.isInteger(m.tensors) && m.tensors >= 0).toBe(true);
     }
     const done = only(h.messages, 'done');
     expect(done.outcome.status).toBe('completed');

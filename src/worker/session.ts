@@ -6,15 +6,15 @@
 import type { BackendChoice } from '../engine/backend';
 import { runExperiment, type StepPoint } from '../engine/train';
 import type { TrainableModel } from '../engine/trainable';
-import { TfjsModel } from '../engine/tfjs/tfjsModel';
+import { chooseEngine, createTrainable } from '../engine/engines';
 import { findExperiment } from '../experiments/registry';
 import { resolveValues } from '../experiments/values';
-import type { BackendPreference, FromWorker, ToWorker } from './protocol';
+import type { FromWorker, TfjsBackendPreference, ToWorker } from './protocol';
 
 export interface SessionEnv {
   post(message: FromWorker): void;
   /** Activates a backend for the preference (cached by the caller as it likes). */
-  selectBackend(preference: BackendPreference): Promise<BackendChoice>;
+  selectBackend(preference: TfjsBackendPreference): Promise<BackendChoice>;
   /** Lets queued messages (stop, pause) in; called between batches. */
   yieldToQueue(): Promise<void>;
   now(): number;
@@ -105,8 +105,9 @@ export class TrainingSession {
       const experiment = findExperiment(message.experimentId);
       if (!experiment) throw new Error(`Unknown experiment "${message.experimentId}".`);
       const { values } = resolveValues(experiment, message.params);
-      const choice = await env.selectBackend(message.backend);
-      env.post({ type: 'backend', runId, ...choice });
+      const choice = await env.selectBackend(message.backend === 'fused' ? 'auto' : message.backend);
+      const { engine, note } = chooseEngine(message.backend, experiment.model(values));
+      env.post({ type: 'backend', runId, engine, ...choice, ...(note ? { engineNote: note } : {}) });
 
       let pending: StepPoint[] = [];
       let activeMs = 0;
@@ -133,7 +134,7 @@ export class TrainingSession {
         experiment,
         values,
         seed: message.seed,
-        createModel: (spec, optimizer, rng) => new TfjsModel(spec, optimizer, rng),
+        createModel: (spec, optimizer, rng) => createTrainable(engine, spec, optimizer, rng),
         hooks: {
           onStart: (start) => env.post({ type: 'started', runId, ...start }),
           onStep: (point) => {

@@ -3,14 +3,14 @@
 import * as tf from '@tensorflow/tfjs';
 import { chooseBackend, type BackendChoice } from '../engine/backend';
 import { browserBackends } from './browserBackends';
-import type { BackendPreference, FromWorker, ToWorker } from './protocol';
+import type { TfjsBackendPreference, FromWorker, ToWorker } from './protocol';
 import { TrainingSession } from './session';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-let current: { preference: BackendPreference; choice: Promise<BackendChoice> } | null = null;
+let current: { preference: TfjsBackendPreference; choice: Promise<BackendChoice> } | null = null;
 
-function selectBackend(preference: BackendPreference): Promise<BackendChoice> {
+function selectBackend(preference: TfjsBackendPreference): Promise<BackendChoice> {
   if (!current || current.preference !== preference) {
     current = { preference, choice: chooseBackend(preference, browserBackends) };
     current.choice.catch(() => (current = null));

@@ -1,4 +1,5 @@
 import { useStore } from '../../state/store';
+import { engineLabel } from '../engineLabel';
 import { BACKEND_LABELS } from '../../worker/protocol';
 import { formatCount, formatDuration } from '../format';
 import { useThrottled } from '../useThrottled';
@@ -16,9 +17,8 @@ export function StatusLine() {
   const skipped = run?.skipped ?? [];
   return (
     <div className="status-line" aria-live="off" data-testid="status-line">
-      <span data-testid="backend-status">
-        Engine: {run?.backend ? BACKEND_LABELS[run.backend] : run ? 'choosing…' : 'not started'}
-      </span>
+      <span data-testid="backend-status">Engine: {engineLabel(run)}</span>
+      {run?.engineNote && <span className="engine-note">({run.engineNote})</span>}
       {skipped.length > 0 && (
         <details className="skipped">
           <summary>{skipped.length} skipped</summary>

@@ -1,5 +1,6 @@
 import type { AnyExperiment } from '../../experiments/types';
 import { useStore } from '../../state/store';
+import { engineLabel } from '../engineLabel';
 import { formatCount, formatDuration, formatMetric } from '../format';
 
 /** The final evaluation of the last run, on fresh data the network never trained on. */
@@ -32,7 +33,7 @@ export function EvaluationPanel({ experiment }: { experiment: AnyExperiment }) {
           <p className="muted small">
             {outcome.status === 'completed' ? 'Trained on' : 'Stopped after'} {formatCount(outcome.samplesSeen)} samples in{' '}
             {formatDuration(run.elapsedMs)}
-            {run.backend && ` on ${run.backend}`}; final training loss {outcome.lastValues[0]?.toPrecision(4) ?? '–'}.
+            {run.engine && ` with ${engineLabel(run)}`}; final training loss {outcome.lastValues[0]?.toPrecision(4) ?? '–'}.
           </p>
         </>
       )}
