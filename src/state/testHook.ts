@@ -1,6 +1,7 @@
 /**
- * A small read-only hook for end-to-end tests: the loss sequence of the
- * current run and the run status, which the page shows only as pictures.
+ * A small read-only hook for end-to-end tests and the benchmark: the loss
+ * sequence of the current run, its status and pace, which the page shows only
+ * as pictures.
  */
 import { useStore } from './store';
 
@@ -9,6 +10,10 @@ export interface PlaygroundTestHook {
   /** Every training loss of the current run, in order. */
   losses(): number[];
   samplesSeen(): number;
+  /** The engine of the current run ('fused' or 'tfjs') and its TF.js backend. */
+  engine(): { engine: string | null; backend: string | null };
+  /** [time in ms, samples seen] each time the page took in progress: the benchmark's clock. */
+  progressTimes(): [number, number][];
 }
 
 declare global {
@@ -18,9 +23,16 @@ declare global {
 }
 
 export function installTestHook(): void {
+  let times: [number, number][] = [];
+  useStore.subscribe((state, previous) => {
+    if (state.run?.id !== previous.run?.id) times = [];
+    if (state.samplesSeen !== previous.samplesSeen && state.samplesSeen > 0) times.push([performance.now(), state.samplesSeen]);
+  });
   window.__playground = {
     status: () => useStore.getState().status,
     losses: () => [...(useStore.getState().run?.series?.values[0] ?? [])],
     samplesSeen: () => useStore.getState().run?.series?.samples.at(-1) ?? 0,
+    engine: () => ({ engine: useStore.getState().run?.engine ?? null, backend: useStore.getState().run?.backend ?? null }),
+    progressTimes: () => [...times],
   };
 }

@@ -1,0 +1,93 @@
+/**
+ * Browser half of `npm run bench`: the built app in headless Chromium (the e2e
+ * browser set-up), each experiment's default model trained in the worker on
+ * each engine, measured from the page: samples/s, long tasks, frame gaps.
+ */
+import { chromium, type Page } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { preview } from 'vite';
+import type {} from '../src/state/testHook';
+
+export interface BrowserBenchRow {
+  experiment: string;
+  requested: string;
+  engine: string;
+  samplesPerSec: number;
+  longestTaskMs: number;
+  longTasks: number;
+  p95FrameGapMs: number;
+}
+
+const ARGS = ['--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** Samples per run: long enough to measure, short enough for the software renderer. */
+const WORK: Record<string, number> = { echo: 300, sine: 200, rectangles: 300, addition: 320, cumsum: 200, movingline: 64 };
+const FUSED_FACTOR = 10;
+
+declare global {
+  interface Window {
+    __bench?: { longTasks: number[]; frameGaps: number[] };
+  }
+}
+
+async function runOne(page: Page, url: string): Promise<Omit<BrowserBenchRow, 'experiment' | 'requested'>> {
+  await page.goto(url);
+  await page.getByTestId('train-button').click();
+  await page.waitForFunction(() => ['done', 'error'].includes(window.__playground?.status() ?? ''), null, { timeout: 600_000 });
+  return page.evaluate(() => {
+    const hook = window.__playground;
+    const times = hook?.progressTimes() ?? [];
+    // From the first progress to the last: leaves out model building and warm-up.
+    const first = times[0];
+    const last = times.at(-1);
+    const rate = first && last && last[0] > first[0] ? ((last[1] - first[1]) / (last[0] - first[0])) * 1000 : Number.NaN;
+    const gaps = [...(window.__bench?.frameGaps ?? [])].sort((a, b) => a - b);
+    const tasks = window.__bench?.longTasks ?? [];
+    const { engine, backend } = hook?.engine() ?? { engine: null, backend: null };
+    return {
+      engine: engine === 'fused' ? 'fused CPU' : `TF.js ${backend ?? '?'}`,
+      samplesPerSec: rate,
+      longestTaskMs: Math.max(0, ...tasks),
+      longTasks: tasks.length,
+      p95FrameGapMs: gaps[Math.floor(gaps.length * 0.95)] ?? Number.NaN,
+    };
+  });
+}
+
+export async function benchBrowser(log: (line: string) => void, experiments: readonly string[]): Promise<BrowserBenchRow[]> {
+  const server = await preview({ preview: { port: 4175, host: '127.0.0.1', strictPort: true }, logLevel: 'warn' });
+  const executablePath = process.env.PLAYGROUND_CHROMIUM ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+  const browser = await chromium.launch({ args: ARGS, ...(executablePath ? { executablePath } : {}) });
+  const rows: BrowserBenchRow[] = [];
+  try {
+    for (const experiment of experiments) {
+      for (const requested of ['fused', 'auto', 'wasm', 'cpu', 'webgl', 'webgpu']) {
+        const page = await browser.newPage();
+        await page.addInitScript(() => {
+          const bench = { longTasks: [] as number[], frameGaps: [] as number[] };
+          window.__bench = bench;
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries()) bench.longTasks.push(entry.duration);
+          }).observe({ type: 'longtask' });
+          let previous = performance.now();
+          const frame = (now: number) => {
+            bench.frameGaps.push(now - previous);
+            previous = now;
+            requestAnimationFrame(frame);
+          };
+          requestAnimationFrame(frame);
+        });
+        const base = WORK[experiment] ?? 200;
+        const samples = requested === 'fused' ? base * FUSED_FACTOR : base;
+        const result = await runOne(page, `http://127.0.0.1:4175/?exp=${experiment}&samples=${samples}&backend=${requested}`);
+        await page.close();
+        log(`chromium ${experiment.padEnd(11)} ${requested.padEnd(7)} → ${result.engine.padEnd(14)} ${result.samplesPerSec.toFixed(0)} samples/s, longest task ${result.longestTaskMs.toFixed(0)} ms`);
+        rows.push({ experiment, requested, ...result });
+      }
+    }
+  } finally {
+    await browser.close();
+    server.httpServer.close();
+  }
+  return rows;
+}

@@ -1,0 +1,74 @@
+/**
+ * Node half of `npm run bench`: samples per second of each engine on each
+ * experiment's default model, for a fixed amount of work, in this process.
+ * Prints ratios measured in one run; nothing here is a test.
+ */
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { createTrainable, type EngineKind } from '../src/engine/engines';
+import { fusedUnsupportedReason } from '../src/engine/fused/support';
+import { runExperiment } from '../src/engine/train';
+import { defaultValues } from '../src/experiments/params';
+import { EXPERIMENTS } from '../src/experiments/registry';
+
+export interface NodeBenchRow {
+  experiment: string;
+  batchSize: number;
+  engine: string;
+  samples: number;
+  samplesPerSec: number;
+}
+
+/** Samples of work per measurement: enough to last a few seconds on the slowest engine. */
+const WORK: Record<string, number> = { echo: 400, sine: 200, rectangles: 300, addition: 320, cumsum: 200, movingline: 32 };
+
+async function measure(experimentId: string, engine: EngineKind, backend: string, samples: number): Promise<number> {
+  const experiment = EXPERIMENTS.find((e) => e.id === experimentId);
+  if (!experiment) throw new Error(experimentId);
+  await tf.setBackend(backend);
+  const values = { ...defaultValues(experiment.params), samples };
+  let firstStepAt = 0;
+  let firstSamples = 0;
+  let last = 0;
+  let lastSamples = 0;
+  const { model } = await runExperiment({
+    experiment,
+    values,
+    seed: 1,
+    createModel: (spec, optimizer, rng) => createTrainable(engine, spec, optimizer, rng),
+    hooks: {
+      onStep: (point) => {
+        const now = performance.now();
+        // The first step pays for compilation and warm-up: time from its end.
+        if (firstStepAt === 0) {
+          firstStepAt = now;
+          firstSamples = point.samplesSeen;
+        }
+        last = now;
+        lastSamples = point.samplesSeen;
+      },
+    },
+  });
+  model.dispose();
+  return ((lastSamples - firstSamples) / (last - firstStepAt)) * 1000;
+}
+
+export async function benchNode(log: (line: string) => void): Promise<NodeBenchRow[]> {
+  const rows: NodeBenchRow[] = [];
+  for (const experiment of EXPERIMENTS) {
+    const samples = WORK[experiment.id] ?? 200;
+    const values = defaultValues(experiment.params);
+    const batchSize = experiment.plan(values).batchSize;
+    const engines: [string, EngineKind, string][] = [
+      ['TF.js cpu', 'tfjs', 'cpu'],
+      ['TF.js wasm', 'tfjs', 'wasm'],
+    ];
+    if (!fusedUnsupportedReason(experiment.model(values))) engines.push(['fused CPU', 'fused', 'cpu']);
+    for (const [label, engine, backend] of engines) {
+      const rate = await measure(experiment.id, engine, backend, samples);
+      log(`node  ${experiment.id.padEnd(11)} bs ${String(batchSize).padEnd(3)} ${label.padEnd(11)} ${rate.toFixed(0)} samples/s`);
+      rows.push({ experiment: experiment.id, batchSize, engine: label, samples, samplesPerSec: rate });
+    }
+  }
+  return rows;
+}
