@@ -37,6 +37,49 @@ export interface RepeatVectorSpec {
   n: number;
 }
 
+/** A 2-D convolution over [height, width, channels] inputs (Keras Conv2D, channels last). */
+export interface Conv2dSpec {
+  type: 'conv2d';
+  filters: number;
+  /** Square kernel side. */
+  kernelSize: number;
+  /** Step of the kernel in both directions; 1 when absent. */
+  strides?: number;
+  /** 'valid' (no padding, the Keras default) or 'same'. */
+  padding?: Padding;
+  activation: Activation;
+  kernelInitializer?: Initializer;
+}
+
+export type Padding = 'valid' | 'same';
+
+/** 2-D max pooling over [height, width, channels] inputs (Keras MaxPooling2D). */
+export interface MaxPooling2dSpec {
+  type: 'maxPooling2d';
+  /** Square window side. */
+  poolSize: number;
+  /** The pool size when absent (Keras' default). */
+  strides?: number;
+  padding?: Padding;
+}
+
+/** Flattens everything but the batch dimension. */
+export interface FlattenSpec {
+  type: 'flatten';
+}
+
+/** The layers that work on one image, alone or wrapped in TimeDistributed. */
+export type ImageLayerSpec = Conv2dSpec | MaxPooling2dSpec | FlattenSpec;
+
+/**
+ * Applies an image layer to every timestep of a sequence of images
+ * [timesteps, height, width, channels], with the same weights at every step.
+ */
+export interface TimeDistributedSpec {
+  type: 'timeDistributed';
+  layer: ImageLayerSpec;
+}
+
 export type MergeMode = 'concat' | 'sum' | 'mul' | 'ave';
 
 export interface BidirectionalSpec {
@@ -50,7 +93,9 @@ export type LayerSpec =
   | DenseLayerSpec
   | TimeDistributedDenseSpec
   | RepeatVectorSpec
-  | BidirectionalSpec;
+  | BidirectionalSpec
+  | ImageLayerSpec
+  | TimeDistributedSpec;
 
 export type Loss =
   | 'categoricalCrossentropy'
@@ -61,7 +106,10 @@ export type Loss =
 export type Metric = 'accuracy';
 
 export interface ModelSpec {
-  /** Shape of one sample, without the batch dimension: [timesteps, features]. */
+  /**
+   * Shape of one sample, without the batch dimension: [timesteps, features],
+   * or [timesteps, height, width, channels] for a sequence of images.
+   */
   inputShape: readonly number[];
   /** Fixed batch size (required by stateful layers). */
   batchSize?: number;

@@ -74,6 +74,47 @@ const singleStep: ModelSpec = {
   ],
 };
 
+/** The moving-line CNN-LSTM: TimeDistributed Conv2D → MaxPooling2D → Flatten → LSTM → Dense. */
+function cnnLstm(size: number, { filters = 2, kernelSize = 2, poolSize = 2, units = 50 } = {}): ModelSpec {
+  return {
+    loss: 'binaryCrossentropy',
+    metrics: ['accuracy'],
+    inputShape: [size, size, size, 1],
+    layers: [
+      { type: 'timeDistributed', layer: { type: 'conv2d', filters, kernelSize, activation: 'relu' } },
+      { type: 'timeDistributed', layer: { type: 'maxPooling2d', poolSize } },
+      { type: 'timeDistributed', layer: { type: 'flatten' } },
+      { type: 'lstm', units },
+      { type: 'dense', units: 1, activation: 'sigmoid' },
+    ],
+  };
+}
+
+/** Image layers on their own, with strides and same padding, next to a TimeDistributed Dense. */
+const cnn: ModelSpec = {
+  ...base,
+  inputShape: [11, 9, 3],
+  layers: [
+    { type: 'conv2d', filters: 4, kernelSize: 3, strides: 2, padding: 'same', activation: 'relu' },
+    { type: 'maxPooling2d', poolSize: 2, strides: 1 },
+    { type: 'conv2d', filters: 2, kernelSize: 2, activation: 'linear' },
+    { type: 'flatten' },
+    { type: 'dense', units: 3, activation: 'softmax' },
+  ],
+};
+
+const mixedTimeDistributed: ModelSpec = {
+  ...base,
+  inputShape: [3, 6, 6, 2],
+  layers: [
+    { type: 'timeDistributed', layer: { type: 'maxPooling2d', poolSize: 3, padding: 'same' } },
+    { type: 'timeDistributed', layer: { type: 'conv2d', filters: 5, kernelSize: 1, activation: 'tanh' } },
+    { type: 'timeDistributed', layer: { type: 'flatten' } },
+    { type: 'timeDistributedDense', units: 4, activation: 'relu' },
+    { type: 'lstm', units: 2 },
+  ],
+};
+
 describe('summarize', () => {
   it('the default echo model has 3,600 + 260 = 3,860 parameters', () => {
     const summary = summarize(echoExperiment.model(defaultValues(echoExperiment.params)));
@@ -133,6 +174,57 @@ describe('summarize', () => {
     expect(outputShape({ ...base, inputShape: [3, 4], layers: [] })).toEqual([3, 4]);
   });
 
+  it('CNN-LSTM at size 50: 10 + 0 + 0 + 240,600 + 51 = 240,661', () => {
+    const summary = summarize(cnnLstm(50));
+    expect(summary.rows).toEqual([
+      { name: 'time_distributed', kind: 'TimeDistributed(Conv2D)', outputShape: [null, 50, 49, 49, 2], params: 10 },
+      { name: 'time_distributed_1', kind: 'TimeDistributed(MaxPooling2D)', outputShape: [null, 50, 24, 24, 2], params: 0 },
+      { name: 'time_distributed_2', kind: 'TimeDistributed(Flatten)', outputShape: [null, 50, 1152], params: 0 },
+      { name: 'lstm', kind: 'LSTM', outputShape: [null, 50], params: 240_600 },
+      { name: 'dense', kind: 'Dense', outputShape: [null, 1], params: 51 },
+    ]);
+    expect(summary.totalParams).toBe(240_661);
+  });
+
+  it('CNN-LSTM at size 10: 9×9×2 → 4×4×2 = 32 features per frame, 16,661 parameters', () => {
+    const summary = summarize(cnnLstm(10));
+    expect(summary.rows.map((r) => [r.outputShape, r.params])).toEqual([
+      [[null, 10, 9, 9, 2], 10],
+      [[null, 10, 4, 4, 2], 0],
+      [[null, 10, 32], 0],
+      [[null, 50], 16_600],
+      [[null, 1], 51],
+    ]);
+    expect(summary.totalParams).toBe(16_661);
+  });
+
+  it('image layers: strides, same padding, Keras names; TimeDistributed wrappers share one counter', () => {
+    expect(summarize(cnn).rows).toEqual([
+      { name: 'conv2d', kind: 'Conv2D', outputShape: [null, 6, 5, 4], params: (3 * 3 * 3 + 1) * 4 },
+      { name: 'max_pooling2d', kind: 'MaxPooling2D', outputShape: [null, 5, 4, 4], params: 0 },
+      { name: 'conv2d_1', kind: 'Conv2D', outputShape: [null, 4, 3, 2], params: (2 * 2 * 4 + 1) * 2 },
+      { name: 'flatten', kind: 'Flatten', outputShape: [null, 24], params: 0 },
+      { name: 'dense', kind: 'Dense', outputShape: [null, 3], params: 75 },
+    ]);
+    expect(summarize(mixedTimeDistributed).rows.map((r) => [r.name, r.kind, r.outputShape])).toEqual([
+      ['time_distributed', 'TimeDistributed(MaxPooling2D)', [null, 3, 2, 2, 2]],
+      ['time_distributed_1', 'TimeDistributed(Conv2D)', [null, 3, 2, 2, 5]],
+      ['time_distributed_2', 'TimeDistributed(Flatten)', [null, 3, 20]],
+      ['time_distributed_3', 'TimeDistributed(Dense)', [null, 3, 4]],
+      ['lstm', 'LSTM', [null, 2]],
+    ]);
+  });
+
+  it('refuses image layers that do not fit', () => {
+    const image = (layers: ModelSpec['layers'], inputShape = [4, 4, 1]): ModelSpec => ({ ...base, inputShape, layers });
+    expect(() => summarize(image([{ type: 'conv2d', filters: 1, kernelSize: 5, activation: 'relu' }]))).toThrow(
+      'Conv2D with a 5×5 window does not fit a 4×4 image.',
+    );
+    expect(() => summarize(image([{ type: 'maxPooling2d', poolSize: 2 }], [8, 3]))).toThrow(/image input/);
+    expect(() => summarize(image([{ type: 'timeDistributed', layer: { type: 'flatten' } }], [5]))).toThrow(/sequence input/);
+    expect(() => summarize(cnnLstm(4, { kernelSize: 3, poolSize: 3 }))).toThrow(ModelSpecError);
+  });
+
   it('refuses layer stacks that do not fit', () => {
     expect(() => summarize({ ...base, inputShape: [5], layers: [{ type: 'lstm', units: 3 }] })).toThrow(ModelSpecError);
     expect(() =>
@@ -155,6 +247,11 @@ describe('summarize agrees with the TF.js model', () => {
     ['encoder-decoder', encoderDecoder],
     ['stateful', stateful],
     ['single-step stacked', singleStep],
+    ['CNN-LSTM size 50', cnnLstm(50)],
+    ['CNN-LSTM size 10, 1 filter 3×3, pool 3, 5 units', cnnLstm(10, { filters: 1, kernelSize: 3, poolSize: 3, units: 5 })],
+    ['CNN-LSTM size 64, 4 filters, pool 1', cnnLstm(64, { filters: 4, poolSize: 1, units: 8 })],
+    ['image layers with strides and same padding', cnn],
+    ['TimeDistributed pooling, 1×1 conv, flatten and dense', mixedTimeDistributed],
   ];
 
   it.each(cases)('%s: parameter count and every layer output shape', (_name, spec) => {

@@ -78,7 +78,7 @@ export async function runExperiment(options: RunOptions): Promise<{ outcome: Run
     for (const batch of experiment.batches(values, streams)) {
       lastValues = await model.trainBatch(batch);
       step += 1;
-      samplesSeen += batch.xShape[0] ?? 0;
+      samplesSeen += batch.samples ?? batch.xShape[0] ?? 0;
       hooks.onStep?.({ step, samplesSeen, values: lastValues });
       const loss = lastValues[0] ?? Number.NaN;
       if (!Number.isFinite(loss)) {

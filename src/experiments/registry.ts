@@ -1,9 +1,19 @@
 import { echoExperiment } from './echo/experiment';
+import { sineExperiment } from './sine/experiment';
+import { rectanglesExperiment } from './rectangles/experiment';
+import { additionExperiment } from './addition/experiment';
+import { cumsumExperiment } from './cumsum/experiment';
+import { movingLineExperiment } from './movingline/experiment';
 import type { AnyExperiment } from './types';
 
 /** Every experiment of the playground, in catalogue order. Add a line to add one. */
 export const EXPERIMENTS: readonly AnyExperiment[] = [
   echoExperiment,
+  sineExperiment,
+  movingLineExperiment,
+  additionExperiment,
+  cumsumExperiment,
+  rectanglesExperiment,
 ];
 
 export const DEFAULT_EXPERIMENT_ID = 'echo';

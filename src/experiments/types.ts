@@ -8,6 +8,12 @@ export interface Batch {
   xShape: number[];
   y: Float32Array;
   yShape: number[];
+  /**
+   * How many samples the batch counts as, for progress, snapshots and the data
+   * preview, when that is not its number of rows (e.g. one rectangle = 3 corner
+   * pairs, so a batch of its 3 rows counts as 1). Defaults to xShape[0].
+   */
+  samples?: number;
 }
 
 /** Runs the current model on a batch of inputs; resolves to the flat outputs. */
@@ -30,7 +36,7 @@ export interface Evaluation {
 export interface TrainingPlan {
   optimizer: OptimizerSpec;
   batchSize: number;
-  /** Total training examples, for progress and ETA. */
+  /** Total training examples, for progress and ETA, counted as batches count them (Batch.samples). */
   totalSamples: number;
 }
 

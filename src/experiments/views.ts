@@ -1,6 +1,11 @@
 import type { ComponentType } from 'react';
 import type { AnyParamValues } from './types';
 import { EchoView } from './echo/View';
+import { SineView } from './sine/View';
+import { RectanglesView } from './rectangles/View';
+import { AdditionView } from './addition/View';
+import { CumsumView } from './cumsum/View';
+import { MovingLineView } from './movingline/View';
 
 /** Props every experiment view receives: the latest preview from the worker and the run's values. */
 export interface ViewProps<P = unknown> {
@@ -14,4 +19,9 @@ export interface ViewProps<P = unknown> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each view is typed by its own experiment's preview.
 export const VIEWS: Record<string, ComponentType<ViewProps<any>>> = {
   echo: EchoView,
+  sine: SineView,
+  movingline: MovingLineView,
+  addition: AdditionView,
+  cumsum: CumsumView,
+  rectangles: RectanglesView,
 };

@@ -1,7 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
-import type { LayerSpec, LstmLayerSpec, ModelSpec } from '../modelSpec';
+import type { ImageLayerSpec, LayerSpec, LstmLayerSpec, ModelSpec } from '../modelSpec';
 import type { Rng } from '../random';
 import { orthogonal, seededInitializer } from './initializers';
+import { installKernels } from './kernels/install';
+import { timeDistributed } from './timeFolded';
 
 type FirstLayerArgs = { inputShape?: number[]; batchInputShape?: number[] };
 
@@ -27,6 +29,32 @@ function lstm(layer: LstmLayerSpec, rng: Rng, extra: FirstLayerArgs): tf.layers.
     unitForgetBias: true,
     ...extra,
   });
+}
+
+/** Conv2D (Keras defaults: channels last, glorot-uniform kernel, zero bias), MaxPooling2D or Flatten. */
+function imageLayer(layer: ImageLayerSpec, rng: Rng, extra: FirstLayerArgs): tf.layers.Layer {
+  switch (layer.type) {
+    case 'conv2d':
+      return tf.layers.conv2d({
+        filters: layer.filters,
+        kernelSize: layer.kernelSize,
+        strides: layer.strides ?? 1,
+        padding: layer.padding ?? 'valid',
+        activation: layer.activation,
+        kernelInitializer: seededInitializer(layer.kernelInitializer ?? 'glorotUniform', rng),
+        biasInitializer: 'zeros',
+        ...extra,
+      });
+    case 'maxPooling2d':
+      return tf.layers.maxPooling2d({
+        poolSize: layer.poolSize,
+        strides: layer.strides ?? layer.poolSize,
+        padding: layer.padding ?? 'valid',
+        ...extra,
+      });
+    case 'flatten':
+      return tf.layers.flatten(extra);
+  }
 }
 
 function buildLayer(layer: LayerSpec, rng: Rng, extra: FirstLayerArgs): tf.layers.Layer {
@@ -55,11 +83,18 @@ function buildLayer(layer: LayerSpec, rng: Rng, extra: FirstLayerArgs): tf.layer
       });
     case 'repeatVector':
       return tf.layers.repeatVector({ n: layer.n, ...extra });
+    case 'conv2d':
+    case 'maxPooling2d':
+    case 'flatten':
+      return imageLayer(layer, rng, extra);
+    case 'timeDistributed':
+      return timeDistributed(imageLayer(layer.layer, rng, {}), extra);
   }
 }
 
 /** Builds the TF.js layers model of a description, every initializer seeded from `rng`. */
 export function buildModel(spec: ModelSpec, rng: Rng): tf.Sequential {
+  installKernels();
   const model = tf.sequential();
   // TF.js' LSTM (unitForgetBias) builds its initial bias from tensors it never frees:
   // tidy frees them, and keeps the weights (variables).

@@ -1,7 +1,8 @@
-import { useMemo } from 'react';
+import { useMemo, type CSSProperties } from 'react';
 import { createRng } from '../../engine/random';
 import { formatShape } from '../../engine/summary';
 import type { AnyExperiment, AnyParamValues } from '../../experiments/types';
+import { PixelGrid } from '../canvas/PixelGrid';
 
 const ROWS = 2;
 const MAX_COLUMNS = 24;
@@ -39,28 +40,90 @@ function Matrix({ values, rows, columns, caption }: { values: Float32Array; rows
   );
 }
 
+/** Side of the drawn first and last timestep of an image input, in CSS pixels. */
+const IMAGE_SIDE = 96;
+
+/**
+ * An example whose timesteps are images [height, width, channels…]: its first
+ * and last timestep drawn (channel 0), as a table of numbers would not fit.
+ */
+function ImageSteps(props: { source: Float32Array; offset: number; stepShape: number[]; steps: number; caption: string }) {
+  const { source, offset, stepShape, steps, caption } = props;
+  const [height = 1, width = 1] = stepShape;
+  const stepLength = stepShape.reduce((a, b) => a * b, 1);
+  const cell = Math.max(1, Math.round(IMAGE_SIDE / Math.max(height, width)));
+  const images = useMemo(() => {
+    const channels = stepLength / (height * width);
+    return [...new Set([0, steps - 1])].map((step) => ({
+      step,
+      pixels: Float32Array.from({ length: height * width }, (_, i) => source[offset + step * stepLength + i * channels] ?? 0),
+    }));
+  }, [source, offset, steps, stepLength, height, width]);
+  return (
+    <figure style={IMAGE_STEPS_STYLE}>
+      <figcaption className="muted small" style={{ flexBasis: '100%' }}>
+        {caption}
+      </figcaption>
+      {images.map(({ step, pixels }) => (
+        <PixelGrid
+          key={step}
+          values={pixels}
+          rows={height}
+          columns={width}
+          cell={cell}
+          label={`Timestep ${step + 1} of ${steps}, a ${height} × ${width} image`}
+        />
+      ))}
+    </figure>
+  );
+}
+
+const IMAGE_STEPS_STYLE: CSSProperties = { margin: 0, display: 'flex', flexWrap: 'wrap', gap: '0.3rem', alignItems: 'flex-start' };
+
 /** The shapes of X and y and a few encoded examples: what the network actually receives. */
 export function DataPreviewPanel({ experiment, values }: { experiment: AnyExperiment; values: AnyParamValues }) {
   const sample = useMemo(() => experiment.sampleBatch(values, createRng('data-preview'), ROWS), [experiment, values]);
   const plan = experiment.plan(values);
-  const [, steps = 1, features = 1] = sample.xShape;
+  const [rows = ROWS, steps = 1] = sample.xShape;
+  // One timestep's shape: [features], or an image [height, width, channels].
+  const stepShape = sample.xShape.slice(2);
+  const features = stepShape.reduce((a, b) => a * b, 1);
+  const images = stepShape.length > 1;
   const outWidth = sample.yShape.slice(1).reduce((a, b) => a * b, 1);
+  // A sample may span several rows (a rectangle is 3 corner pairs): X holds that many rows per sample.
+  const rowsPerSample = rows / (sample.samples ?? rows);
+  const totalRows = Math.round(plan.totalSamples * rowsPerSample);
+  const shownRows = Math.min(rows, ROWS * rowsPerSample);
   return (
     <section className="panel" aria-labelledby="data-title">
       <h2 id="data-title">Data</h2>
       <p>
-        X: <code data-testid="x-shape">{formatShape([plan.totalSamples, ...sample.xShape.slice(1)])}</code> · y:{' '}
-        <code data-testid="y-shape">{formatShape([plan.totalSamples, ...sample.yShape.slice(1)])}</code>
+        X: <code data-testid="x-shape">{formatShape([totalRows, ...sample.xShape.slice(1)])}</code> · y:{' '}
+        <code data-testid="y-shape">{formatShape([totalRows, ...sample.yShape.slice(1)])}</code>
       </p>
-      <p className="muted small">[samples, timesteps, features] — each row below is one timestep of one example.</p>
-      {Array.from({ length: ROWS }, (_, row) => (
+      <p className="muted small">
+        {images
+          ? '[samples, timesteps, height, width, channels] — below, the first and last timestep of each example.'
+          : '[samples, timesteps, features] — each row below is one timestep of one example.'}
+      </p>
+      {Array.from({ length: shownRows }, (_, row) => (
         <div key={row} className="example">
-          <Matrix
-            values={sample.x.subarray(row * steps * features, (row + 1) * steps * features)}
-            rows={steps}
-            columns={features}
-            caption={`Example ${row + 1}: X`}
-          />
+          {images ? (
+            <ImageSteps
+              source={sample.x}
+              offset={row * steps * features}
+              stepShape={stepShape}
+              steps={steps}
+              caption={`Example ${row + 1}: X`}
+            />
+          ) : (
+            <Matrix
+              values={sample.x.subarray(row * steps * features, (row + 1) * steps * features)}
+              rows={steps}
+              columns={features}
+              caption={`Example ${row + 1}: X`}
+            />
+          )}
           <Matrix values={sample.y.subarray(row * outWidth, (row + 1) * outWidth)} rows={1} columns={outWidth} caption="y" />
         </div>
       ))}

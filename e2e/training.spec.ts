@@ -1,0 +1,161 @@
+/** Training from the transport bar: live curves and previews, pause/resume/stop/reset, memory, restarts. */
+import { expect, test } from './fixtures';
+
+test('Train draws the loss curve, the live preview, progress, the engine, and the final evaluation', async ({ playground }) => {
+  const { transport, charts } = playground;
+  // The default run: 10,000 samples at batch size 1.
+  await playground.open('?exp=echo');
+  await expect(transport.progressText).toHaveText('Not started');
+  await expect(transport.engine).toHaveText('Engine: not started');
+  await expect(charts.placeholder).toBeVisible();
+
+  // The fused engine trains this in a few seconds: record what the page shows on the way.
+  const recording = await playground.record({
+    points: { selector: '[data-testid=chart-loss]', attribute: 'data-points' },
+    chart: { selector: '[data-testid=chart-loss] [role=img]', attribute: 'aria-label' },
+    preview: { selector: '[data-testid=live-view]' },
+    progress: { selector: '[data-testid=progress-text]' },
+    button: { selector: '[data-testid=train-button]' },
+  });
+  await transport.train();
+  await playground.waitForStatus('done');
+  await recording.stop();
+
+  // The loss chart gained points while training: its curve reached further each redraw.
+  // (It draws at most 200 points, downsampled, so its text alternative tells how far it reaches.)
+  const points = (await recording.values('points')).map(Number);
+  expect(Math.max(...points)).toBeGreaterThan(0);
+  const reach = (await recording.values('chart'))
+    .map((label) => /after ([\d.]+)(k?) samples\.$/.exec(label))
+    .filter((match) => match !== null)
+    .map((match) => Number(match[1]) * (match[2] === 'k' ? 1000 : 1));
+  expect(reach.length, `the loss curve reached ${reach.join(', ')} samples`).toBeGreaterThanOrEqual(3);
+  for (let i = 1; i < reach.length; i++) expect(reach[i]).toBeGreaterThan(reach[i - 1] ?? Infinity);
+  expect(await charts.points()).toBe(points.at(-1));
+  // …the live preview appeared and changed (the network's answer on a fresh example each time)…
+  const previews = (await recording.values('preview')).filter((text) => text.includes('Expected'));
+  expect(previews.length, previews.join('\n')).toBeGreaterThanOrEqual(2);
+  await expect(playground.verdict).toHaveText(/^Expected \d, predicted \d \(\d+\.\d% confident\) [✓✗]$/);
+  // …the progress text advanced…
+  const progress = (await recording.values('progress'))
+    .map((text) => /^([\d,]+) \/ 10,000 samples/.exec(text)?.[1])
+    .filter((n): n is string => n !== undefined)
+    .map((n) => Number(n.replace(/,/g, '')));
+  expect(progress.length, `progress over time: ${progress.join(', ')}`).toBeGreaterThanOrEqual(3);
+  for (let i = 1; i < progress.length; i++) expect(progress[i]).toBeGreaterThan(progress[i - 1] ?? Infinity);
+  await expect(transport.progressText).toHaveText('10,000 / 10,000 samples');
+  // …and the button went Train → Starting… → Pause → Train again.
+  expect(await recording.values('button')).toEqual(['Train', 'Starting…', 'Pause', 'Train again']);
+
+  // The engine in use, and the TF.js backends "auto" skipped, with the reason for each.
+  await expect(transport.engine).toHaveText('Engine: Fused CPU engine');
+  const skipped = await transport.skippedBackends();
+  for (const line of skipped) expect(line).toMatch(/^(WebGPU|WebGL): \S.{4,}/);
+  expect(skipped.join('\n')).toContain('WebGPU: ');
+  expect(skipped.join('\n')).toContain('WebGL: ');
+
+  // The evaluation on fresh data.
+  await expect(playground.accuracy).toHaveText(/^\d+(\.\d)?%$/);
+  await expect(playground.evaluation).toContainText('Trained on 10,000 samples');
+  await expect(playground.evaluation).toContainText('with Fused CPU engine');
+  expect(await playground.losses()).toHaveLength(10_000);
+});
+
+test('Pause holds training, Resume continues it, Stop ends it with an evaluation, Reset clears the curves', async ({ playground }) => {
+  const { transport, charts } = playground;
+  await playground.open('?exp=echo&samples=1000000');
+  await transport.train();
+  await expect.poll(() => transport.samplesShown(), { timeout: 60_000 }).toBeGreaterThan(20);
+
+  await transport.button('Pause').click();
+  await expect(transport.button('Resume')).toBeVisible();
+  await expect(transport.progressText).toContainText('· paused');
+  await playground.page.waitForTimeout(500); // a batch in flight may still report
+  const paused = await transport.samplesShown();
+  await playground.page.waitForTimeout(1000);
+  expect(await transport.samplesShown()).toBe(paused);
+  await playground.page.waitForTimeout(1000);
+  expect(await transport.samplesShown()).toBe(paused);
+  expect(await playground.status()).toBe('paused');
+
+  await transport.button('Resume').click();
+  await expect(transport.button('Pause')).toBeVisible();
+  await expect.poll(() => transport.samplesShown(), { timeout: 30_000 }).toBeGreaterThan(paused);
+
+  await transport.button('Stop').click();
+  await playground.waitForStatus('done', 20_000);
+  await expect(playground.evaluation).toContainText(/Stopped after [\d,]+ samples/);
+  await expect(playground.accuracy).toHaveText(/^\d+(\.\d)?%$/);
+  const stoppedAt = await transport.samplesShown();
+  expect(stoppedAt).toBeGreaterThan(paused);
+  expect(stoppedAt).toBeLessThan(1_000_000);
+  expect(await charts.points()).toBeGreaterThan(0);
+
+  await transport.button('Reset').click();
+  await expect(charts.placeholder).toBeVisible();
+  await expect(charts.chart('loss')).toHaveCount(0);
+  await expect(transport.progressText).toHaveText('Not started');
+  await expect(playground.accuracy).toHaveCount(0);
+  await expect(playground.evaluation).toContainText('Appears when training ends');
+  await expect(playground.verdict).toHaveCount(0);
+  await expect(transport.button('Reset')).toBeDisabled();
+  expect(await playground.losses()).toEqual([]);
+});
+
+for (const [engine, label] of [
+  ['Auto (fastest that works)', 'Fused CPU engine'],
+  ['WebAssembly', 'TF.js on WebAssembly'],
+] as const) {
+  test(`${label}: the engine is named, and the live tensor count returns to the same value after every identical run`, async ({ playground }) => {
+    const { transport } = playground;
+    await playground.open('?exp=echo&samples=64&bs=8');
+    await playground.enginePicker.selectOption({ label: engine });
+    await expect(transport.tensorCount).toHaveText('tensors –');
+
+    await playground.trainToEnd();
+    await expect(transport.engine).toHaveText(`Engine: ${label}`);
+    await expect(playground.evaluation).toContainText(`with ${label}`);
+    await expect(playground.accuracy).toHaveText(/^\d+(\.\d)?%$/);
+    const first = await transport.tensors();
+    expect(first).not.toBeNull();
+
+    // Reset frees the model; an identical run ends with the same count.
+    await transport.button('Reset').click();
+    await expect(transport.tensorCount).toHaveText('tensors –');
+    await playground.trainToEnd();
+    await expect(transport.progressText).toHaveText('64 / 64 samples');
+    expect(await transport.tensors()).toBe(first);
+
+    // So does training again without a reset (the previous model is freed first; its curve stays).
+    await playground.trainToEnd();
+    await expect(playground.charts.legend()).toHaveCount(2);
+    expect(await transport.tensors()).toBe(first);
+  });
+}
+
+test('changing a knob during a run offers a restart that keeps the earlier curve for comparison', async ({ playground }) => {
+  const { form, transport, charts } = playground;
+  await playground.open('?exp=echo&samples=1000000');
+  await transport.train();
+  await expect.poll(() => charts.points(), { timeout: 60_000 }).toBeGreaterThan(1);
+  await expect(transport.restartHint).toHaveCount(0);
+  await expect(charts.legend()).toHaveCount(0);
+
+  await form.enter('LSTM units', '10');
+  await expect(transport.restartHint).toContainText('Settings changed: this run keeps its own.');
+  // The run goes on with its own settings.
+  expect(await playground.status()).toBe('running');
+
+  await transport.restartHint.getByRole('button', { name: 'Restart with the new settings' }).click();
+  await expect(transport.restartHint).toHaveCount(0);
+  await expect(charts.legend()).toHaveCount(2);
+  await expect(charts.legend().filter({ hasText: /^this run \(seed 1\)$/ })).toHaveCount(1);
+  await expect(charts.legend().filter({ hasText: /^run \d+ \(seed 1\)$/ })).toHaveCount(1);
+  await expect(charts.chart('acc').locator('.recharts-legend-item')).toHaveCount(2);
+
+  // The new run trains with 10 units and gets its own curve.
+  await expect.poll(() => charts.points(), { timeout: 60_000 }).toBeGreaterThan(1);
+  await transport.button('Stop').click();
+  await playground.waitForStatus('done', 20_000);
+  await expect(charts.legend()).toHaveCount(2);
+});
