@@ -7,7 +7,7 @@ const executablePath =
   process.env.PLAYGROUND_CHROMIUM ||
   (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
-const PORT = 4174;
+const PORT = Number(process.env.PLAYGROUND_E2E_PORT ?? 4174);
 const baseURL = `http://127.0.0.1:${PORT}`;
 const isCI = !!process.env.CI;
 

@@ -1,5 +1,5 @@
 /** The page stays responsive while the worker trains: no main-thread task over 200 ms. */
-import { loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { expect, test } from './fixtures';
 
 // Tracing takes DOM snapshots on the page's main thread around every action: it would be
@@ -48,5 +48,11 @@ test('no main-thread long task over 200 ms while training', async ({ playground,
   console.log(report);
   testInfo.annotations.push({ type: 'long tasks', description: report });
 
+  // Durations are wall time: on a machine whose cores are busy with other work, the page's
+  // tasks wait for the CPU and the numbers say nothing about the page. Report them, and
+  // judge only when the machine is not saturated (as in CI, where nothing else runs).
+  const load = loadavg()[0] ?? 0;
+  const cores = availableParallelism();
+  test.skip(load > 2 * cores, `machine load ${load.toFixed(1)} on ${cores} cores: long-task durations not judged (${report})`);
   expect(max, report).toBeLessThanOrEqual(MAX_LONG_TASK_MS);
 });

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { setLogScale, setSmoothing } from '../../state/actions';
 import { useStore, type RunRecord } from '../../state/store';
 import { useThrottled } from '../useThrottled';
@@ -30,6 +30,9 @@ export function Charts() {
     return list;
   }, [run, previous]);
 
+  // Charts render in a transition: React slices the work and keeps the page responsive while recharts redraws.
+  const deferredRuns = useDeferredValue(runs);
+  const deferredVersion = useDeferredValue(version);
   const metrics = run?.series?.metricNames ?? ['loss'];
   return (
     <section className="charts" aria-label="Training curves">
@@ -59,10 +62,10 @@ export function Charts() {
             <MetricChart
               key={metric}
               metric={metric}
-              runs={runs}
+              runs={deferredRuns}
               smoothing={smoothing}
               logScale={logScale && metric === 'loss'}
-              version={version}
+              version={deferredVersion}
             />
           ))}
         </div>

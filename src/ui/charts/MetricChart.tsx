@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { downsample, smooth, type ChartPoint, type Series } from '../../state/series';
 import { formatCompact, formatTick, METRIC_LABELS } from '../format';
@@ -31,7 +31,7 @@ function curve(series: Series, metric: string, smoothing: number, logScale: bool
 }
 
 /** One metric against samples seen, for the current run and earlier runs kept for comparison. */
-export function MetricChart({ metric, runs, smoothing, logScale, version }: Props) {
+export const MetricChart = memo(function MetricChart({ metric, runs, smoothing, logScale, version }: Props) {
   const lines = useMemo(
     () => runs.map((run) => ({ run, points: curve(run.series, metric, smoothing, logScale) })),
     // `version` marks in-place growth of the series.
@@ -97,4 +97,4 @@ export function MetricChart({ metric, runs, smoothing, logScale, version }: Prop
       </div>
     </figure>
   );
-}
+});
