@@ -93,7 +93,7 @@ test('Pause holds training, Resume continues it, Stop ends it with an evaluation
 
   await transport.button('Reset').click();
   await expect(charts.placeholder).toBeVisible();
-  await expect(charts.chart('loss')).toHaveCount(0);
+  await expect(charts.chart('loss')).toHaveAttribute('data-points', '0');
   await expect(transport.progressText).toHaveText('Not started');
   await expect(playground.accuracy).toHaveCount(0);
   await expect(playground.evaluation).toContainText('Appears when training ends');

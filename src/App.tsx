@@ -31,7 +31,7 @@ export function App() {
         </aside>
         <div className="column column-main">
           <LiveView experiment={experiment} />
-          <Charts />
+          <Charts experiment={experiment} values={values} />
         </div>
         <aside className="column column-details" aria-label="Details">
           <EvaluationPanel experiment={experiment} />

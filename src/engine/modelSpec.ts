@@ -118,6 +118,11 @@ export interface ModelSpec {
   metrics: readonly Metric[];
 }
 
+/** The names of the values a model reports per batch, loss first (Keras' history keys). */
+export function metricNamesOf(spec: Pick<ModelSpec, 'metrics'>): string[] {
+  return ['loss', ...spec.metrics.map((m) => (m === 'accuracy' ? 'acc' : m))];
+}
+
 export type OptimizerName = 'adam' | 'rmsprop' | 'adagrad' | 'sgd';
 
 export interface OptimizerSpec {

@@ -1,5 +1,5 @@
 import type { Batch } from '../../experiments/types';
-import type { LayerSpec, ModelSpec, OptimizerSpec } from '../modelSpec';
+import { metricNamesOf, type LayerSpec, type ModelSpec, type OptimizerSpec } from '../modelSpec';
 import type { TrainableModel } from '../trainable';
 import { FusedBidirectional } from './bidirectional';
 import { FusedDense } from './dense';
@@ -83,7 +83,7 @@ export class FusedModel implements TrainableModel {
     if (next !== initialWeights.length) throw new Error('The weights do not match the model.');
     this.outputWidth = shape[shape.length - 1] ?? 1;
     this.optimizer = createFusedOptimizer(optimizer);
-    this.metricNames = ['loss', ...spec.metrics.map((m) => (m === 'accuracy' ? 'acc' : m))];
+    this.metricNames = metricNamesOf(spec);
     this.paramCount = initialWeights.reduce((sum, w) => sum + w.length, 0);
   }
 

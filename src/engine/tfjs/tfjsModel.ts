@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Batch } from '../../experiments/types';
-import type { ModelSpec, OptimizerSpec } from '../modelSpec';
+import { metricNamesOf, type ModelSpec, type OptimizerSpec } from '../modelSpec';
 import type { Rng } from '../random';
 import type { TrainableModel } from '../trainable';
 import { buildModel } from './buildModel';
@@ -17,7 +17,7 @@ export class TfjsModel implements TrainableModel {
     this.model = buildModel(spec, initRng);
     this.optimizer = createOptimizer(optimizer);
     this.model.compile({ optimizer: this.optimizer, loss: spec.loss, metrics: [...spec.metrics] });
-    this.metricNames = ['loss', ...spec.metrics.map((m) => (m === 'accuracy' ? 'acc' : m))];
+    this.metricNames = metricNamesOf(spec);
     this.paramCount = this.model.countParams();
   }
 

@@ -1,6 +1,9 @@
 import { useDeferredValue, useMemo } from 'react';
+import { metricNamesOf } from '../../engine/modelSpec';
+import type { AnyExperiment, AnyParamValues } from '../../experiments/types';
 import { setLogScale, setSmoothing } from '../../state/actions';
 import { useStore, type RunRecord } from '../../state/store';
+import { useDelayed } from '../useDelayed';
 import { useThrottled } from '../useThrottled';
 import { MetricChart, type ChartRun } from './MetricChart';
 
@@ -11,8 +14,35 @@ function runLabel(run: RunRecord, current: boolean): string {
   return `${current ? 'this run' : `run ${run.id}`} (seed ${run.seed})`;
 }
 
-/** Live loss and metric curves with smoothing and log-scale controls. */
-export function Charts() {
+interface ChartInput {
+  runs: ChartRun[];
+  version: number;
+}
+
+/**
+ * One chart whose input lags by `delayMs`: the charts of a panel redraw one after another, each
+ * in its own task, instead of all in one long task.
+ */
+function StaggeredChart(props: { metric: string; input: ChartInput; delayMs: number; smoothing: number; logScale: boolean }) {
+  const { runs, version } = useDelayed(props.input, props.delayMs);
+  return <MetricChart metric={props.metric} runs={runs} smoothing={props.smoothing} logScale={props.logScale} version={version} />;
+}
+
+/** The metrics the experiment's model reports for these settings (loss alone when they are invalid). */
+function plannedMetrics(experiment: AnyExperiment, values: AnyParamValues): string[] {
+  try {
+    return metricNamesOf(experiment.model(values));
+  } catch {
+    return ['loss'];
+  }
+}
+
+/**
+ * Live loss and metric curves with smoothing and log-scale controls. The charts are mounted
+ * before the first run (empty, with a hint), so pressing Train only feeds them points: mounting
+ * recharts is the most expensive render the page does and must not land while training starts.
+ */
+export function Charts({ experiment, values }: { experiment: AnyExperiment; values: AnyParamValues }) {
   const run = useStore((s) => s.run);
   const previous = useStore((s) => s.previous);
   const smoothing = useStore((s) => s.smoothing);
@@ -30,10 +60,11 @@ export function Charts() {
     return list;
   }, [run, previous]);
 
-  // Charts render in a transition: React slices the work and keeps the page responsive while recharts redraws.
-  const deferredRuns = useDeferredValue(runs);
-  const deferredVersion = useDeferredValue(version);
-  const metrics = run?.series?.metricNames ?? ['loss'];
+  // Charts render in a transition, one after another: React slices the work and keeps the page
+  // responsive while recharts redraws.
+  const input = useDeferredValue(useMemo(() => ({ runs, version }), [runs, version]));
+  const planned = useMemo(() => plannedMetrics(experiment, values), [experiment, values]);
+  const metrics = run?.series?.metricNames ?? planned;
   return (
     <section className="charts" aria-label="Training curves">
       <div className="chart-controls">
@@ -54,22 +85,21 @@ export function Charts() {
           <input type="checkbox" checked={logScale} onChange={(e) => setLogScale(e.target.checked)} /> Log scale
         </label>
       </div>
-      {runs.length === 0 ? (
-        <p className="placeholder">Press Train to draw the loss and accuracy as the network learns.</p>
-      ) : (
-        <div className="chart-grid">
-          {metrics.map((metric) => (
-            <MetricChart
-              key={metric}
-              metric={metric}
-              runs={deferredRuns}
-              smoothing={smoothing}
-              logScale={logScale && metric === 'loss'}
-              version={deferredVersion}
-            />
-          ))}
-        </div>
+      {runs.length === 0 && (
+        <p className="placeholder">Press Train to draw the loss{metrics.length > 1 ? ' and accuracy' : ''} as the network learns.</p>
       )}
+      <div className="chart-grid">
+        {metrics.map((metric, i) => (
+          <StaggeredChart
+            key={metric}
+            metric={metric}
+            input={input}
+            delayMs={(i * REDRAW_MS) / metrics.length}
+            smoothing={smoothing}
+            logScale={logScale && metric === 'loss'}
+          />
+        ))}
+      </div>
     </section>
   );
 }

@@ -20,6 +20,11 @@ interface Props {
 }
 
 const MAX_POINTS = 200;
+/**
+ * The current run's line keeps one key across runs (and is mounted, empty, before the first):
+ * recharts then only receives new points instead of registering a new series while training starts.
+ */
+const CURRENT = 'current';
 const PALETTE = ['var(--series-1)', 'var(--series-2)', 'var(--series-3)', 'var(--series-4)', 'var(--series-5)'];
 
 function curve(series: Series, metric: string, smoothing: number, logScale: boolean): ChartPoint[] {
@@ -33,13 +38,21 @@ function curve(series: Series, metric: string, smoothing: number, logScale: bool
 /** One metric against samples seen, for the current run and earlier runs kept for comparison. */
 export const MetricChart = memo(function MetricChart({ metric, runs, smoothing, logScale, version }: Props) {
   const lines = useMemo(
-    () => runs.map((run) => ({ run, points: curve(run.series, metric, smoothing, logScale) })),
+    () =>
+      runs.length === 0
+        ? [{ key: CURRENT, label: 'this run', current: true, points: [] }]
+        : runs.map((run) => ({
+            key: run.current ? CURRENT : run.key,
+            label: run.label,
+            current: run.current,
+            points: curve(run.series, metric, smoothing, logScale),
+          })),
     // `version` marks in-place growth of the series.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [runs, metric, smoothing, logScale, version],
   );
   const label = METRIC_LABELS[metric] ?? metric;
-  const current = lines.find((l) => l.run.current)?.points;
+  const current = lines.find((l) => l.current)?.points;
   const last = current?.at(-1);
   const description = last && current
     ? `${label} chart: ${current.length} points; latest ${formatCompact(last.y)} after ${formatCompact(last.x)} samples.`
@@ -79,15 +92,15 @@ export const MetricChart = memo(function MetricChart({ metric, runs, smoothing, 
               contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)' }}
             />
             {lines.length > 1 && <Legend />}
-            {lines.map(({ run, points }, i) => (
+            {lines.map(({ key, label, current, points }, i) => (
               <Line
-                key={run.key}
+                key={key}
                 data={points}
                 dataKey="y"
-                name={run.label}
+                name={label}
                 stroke={PALETTE[i % PALETTE.length]}
-                strokeWidth={run.current ? 2 : 1.25}
-                strokeOpacity={run.current ? 1 : 0.55}
+                strokeWidth={current ? 2 : 1.25}
+                strokeOpacity={current ? 1 : 0.55}
                 dot={false}
                 isAnimationActive={false}
               />
