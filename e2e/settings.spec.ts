@@ -92,10 +92,12 @@ test('editing the form updates the URL and the model summary; invalid entries sh
   await transport.seed.press('ControlOrMeta+A');
   await transport.seed.pressSequentially('abc');
   await expect(transport.seed).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('A whole number from 0 to')).toContainText('seed 42 stays in use');
   await page.waitForTimeout(500); // longer than the URL debounce
   await expect(page).toHaveURL(/\?exp=echo&seed=42$/);
   await transport.seed.press('Tab');
   await expect(transport.seed).toHaveValue('42');
+  await expect(page.getByText('A whole number from 0 to')).toHaveCount(0);
 });
 
 test('a malformed link is repaired, its problems listed as plain text, and the page still trains', async ({ playground, page }) => {

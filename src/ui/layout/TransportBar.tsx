@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { MAX_SEED } from '../../engine/random';
 import { sameValues } from '../../experiments/values';
 import { newSeed, resetRun, setSeed, startRun, stopRun, toggleTraining } from '../../state/actions';
@@ -16,23 +16,32 @@ function SeedField() {
     setShown(seed);
     setDraft(String(seed));
   }
+  const errorId = useId();
   const valid = /^\d+$/.test(draft) && Number(draft) <= MAX_SEED;
   return (
-    <label className="seed">
-      Seed
-      <input
-        type="text"
-        inputMode="numeric"
-        value={draft}
-        aria-invalid={!valid}
-        onChange={(e) => {
-          setDraft(e.target.value);
-          if (/^\d+$/.test(e.target.value) && Number(e.target.value) <= MAX_SEED) setSeed(Number(e.target.value));
-        }}
-        onBlur={() => setDraft(String(seed))}
-        size={10}
-      />
-    </label>
+    <span className="seed">
+      <label>
+        Seed
+        <input
+          type="text"
+          inputMode="numeric"
+          value={draft}
+          aria-invalid={!valid}
+          aria-describedby={valid ? undefined : errorId}
+          onChange={(e) => {
+            setDraft(e.target.value);
+            if (/^\d+$/.test(e.target.value) && Number(e.target.value) <= MAX_SEED) setSeed(Number(e.target.value));
+          }}
+          onBlur={() => setDraft(String(seed))}
+          size={10}
+        />
+      </label>
+      {!valid && (
+        <span id={errorId} className="field-error seed-error">
+          A whole number from 0 to {MAX_SEED}; seed {seed} stays in use.
+        </span>
+      )}
+    </span>
   );
 }
 
