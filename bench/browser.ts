@@ -3,10 +3,9 @@
  * browser set-up), each experiment's default model trained in the worker on
  * each engine, measured from the page: samples/s, long tasks, frame gaps.
  */
-import { chromium, type Page } from '@playwright/test';
-import { existsSync } from 'node:fs';
-import { preview } from 'vite';
+import type { Page } from '@playwright/test';
 import type {} from '../src/state/testHook';
+import { withServedApp } from './chromium';
 
 export interface BrowserBenchRow {
   experiment: string;
@@ -17,8 +16,6 @@ export interface BrowserBenchRow {
   longTasks: number;
   p95FrameGapMs: number;
 }
-
-const ARGS = ['--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** Samples per run: long enough to measure, short enough for the software renderer. */
 const WORK: Record<string, number> = { echo: 300, sine: 200, rectangles: 300, addition: 320, cumsum: 200, movingline: 64 };
@@ -55,11 +52,8 @@ async function runOne(page: Page, url: string): Promise<Omit<BrowserBenchRow, 'e
 }
 
 export async function benchBrowser(log: (line: string) => void, experiments: readonly string[]): Promise<BrowserBenchRow[]> {
-  const server = await preview({ preview: { port: 4175, host: '127.0.0.1', strictPort: true }, logLevel: 'warn' });
-  const executablePath = process.env.PLAYGROUND_CHROMIUM ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-  const browser = await chromium.launch({ args: ARGS, ...(executablePath ? { executablePath } : {}) });
   const rows: BrowserBenchRow[] = [];
-  try {
+  await withServedApp(4175, async (browser, baseUrl) => {
     for (const experiment of experiments) {
       for (const requested of ['fused', 'auto', 'wasm', 'cpu', 'webgl', 'webgpu']) {
         const page = await browser.newPage();
@@ -79,15 +73,12 @@ export async function benchBrowser(log: (line: string) => void, experiments: rea
         });
         const base = WORK[experiment] ?? 200;
         const samples = requested === 'fused' ? base * FUSED_FACTOR : base;
-        const result = await runOne(page, `http://127.0.0.1:4175/?exp=${experiment}&samples=${samples}&backend=${requested}`);
+        const result = await runOne(page, `${baseUrl}/?exp=${experiment}&samples=${samples}&backend=${requested}`);
         await page.close();
         log(`chromium ${experiment.padEnd(11)} ${requested.padEnd(7)} → ${result.engine.padEnd(14)} ${result.samplesPerSec.toFixed(0)} samples/s, longest task ${result.longestTaskMs.toFixed(0)} ms`);
         rows.push({ experiment, requested, ...result });
       }
     }
-  } finally {
-    await browser.close();
-    server.httpServer.close();
-  }
+  });
   return rows;
 }

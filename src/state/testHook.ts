@@ -12,6 +12,8 @@ export interface PlaygroundTestHook {
   samplesSeen(): number;
   /** The engine of the current run ('fused' or 'tfjs') and its TF.js backend. */
   engine(): { engine: string | null; backend: string | null };
+  /** The final evaluation's metrics of the current run, once it has ended. */
+  evaluation(): Record<string, number> | null;
   /** [time in ms, samples seen] each time the page took in progress: the benchmark's clock. */
   progressTimes(): [number, number][];
 }
@@ -33,6 +35,10 @@ export function installTestHook(): void {
     losses: () => [...(useStore.getState().run?.series?.values[0] ?? [])],
     samplesSeen: () => useStore.getState().run?.series?.samples.at(-1) ?? 0,
     engine: () => ({ engine: useStore.getState().run?.engine ?? null, backend: useStore.getState().run?.backend ?? null }),
+    evaluation: () => {
+      const metrics = useStore.getState().run?.outcome?.evaluation?.metrics;
+      return metrics ? { ...metrics } : null;
+    },
     progressTimes: () => [...times],
   };
 }

@@ -1,5 +1,5 @@
 import type { ModelSpec } from '../../engine/modelSpec';
-import { freshBatches, planFromTrainingParams } from '../generated';
+import { freshData } from '../generated';
 import type { IntParam, ParamValues } from '../params';
 import { trainingParams } from '../trainingParams';
 import type { Experiment } from '../types';
@@ -108,13 +108,7 @@ export const additionExperiment: Experiment<typeof params, AdditionPreview> = {
       metrics: ['accuracy'],
     };
   },
-  plan: planFromTrainingParams,
-  batches(values, streams) {
-    return freshBatches(values.samples, values.bs, (rows) => additionBatch(problemOf(values), streams.data, rows));
-  },
-  sampleBatch(values, rng, rows) {
-    return additionBatch(problemOf(values), rng, rows);
-  },
+  ...freshData((values: AdditionValues, rng, rows) => additionBatch(problemOf(values), rng, rows)),
   evaluationMetrics: [
     { key: 'accuracy', label: 'Accuracy per character', format: 'percent', note: `on ${EVALUATION_SIZE} fresh sums` },
     { key: 'answers', label: 'Whole answers right', format: 'percent', note: 'every character of the sum right' },

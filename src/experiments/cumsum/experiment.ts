@@ -1,6 +1,6 @@
 import type { LayerSpec, MergeMode, ModelSpec } from '../../engine/modelSpec';
 import type { Rng } from '../../engine/random';
-import { freshBatches, planFromTrainingParams } from '../generated';
+import { freshData } from '../generated';
 import type { ChoiceParam, IntParam, ParamValues } from '../params';
 import { trainingParams } from '../trainingParams';
 import type { Experiment, Predict } from '../types';
@@ -129,13 +129,7 @@ export const cumsumExperiment: Experiment<typeof params, CumsumPreview> = {
       metrics: ['accuracy'],
     };
   },
-  plan: planFromTrainingParams,
-  batches(values, streams) {
-    return freshBatches(values.samples, values.bs, (rows) => cumsumBatch(problemOf(values), streams.data, rows));
-  },
-  sampleBatch(values, rng, rows) {
-    return cumsumBatch(problemOf(values), rng, rows);
-  },
+  ...freshData((values: CumsumValues, rng, rows) => cumsumBatch(problemOf(values), rng, rows)),
   evaluationMetrics: [
     { key: 'accuracy', label: 'Accuracy per step', format: 'percent', note: `on ${EVALUATION_SIZE} fresh sequences` },
     { key: 'sequences', label: 'Whole sequences right', format: 'percent', note: 'every step of the sequence right' },

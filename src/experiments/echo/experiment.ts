@@ -1,6 +1,6 @@
 import type { ModelSpec } from '../../engine/modelSpec';
 import { argmax } from '../encoding';
-import { freshBatches, planFromTrainingParams } from '../generated';
+import { freshData } from '../generated';
 import type { IntParam, ParamValues } from '../params';
 import { trainingParams } from '../trainingParams';
 import type { Experiment } from '../types';
@@ -96,13 +96,7 @@ export const echoExperiment: Experiment<typeof params, EchoPreview> = {
       metrics: ['accuracy'],
     };
   },
-  plan: planFromTrainingParams,
-  batches(values, streams) {
-    return freshBatches(values.samples, values.bs, (rows) => echoBatch(values, streams.data, rows));
-  },
-  sampleBatch(values, rng, rows) {
-    return echoBatch(values, rng, rows);
-  },
+  ...freshData((values: EchoValues, rng, rows) => echoBatch(values, rng, rows)),
   evaluationMetrics: [
     { key: 'accuracy', label: 'Accuracy', format: 'percent', note: `on ${EVALUATION_SIZE} fresh sequences` },
   ],

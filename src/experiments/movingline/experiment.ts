@@ -1,6 +1,6 @@
 import type { ModelSpec } from '../../engine/modelSpec';
 import type { Rng } from '../../engine/random';
-import { freshBatches, planFromTrainingParams } from '../generated';
+import { freshData } from '../generated';
 import type { IntParam, ParamValues } from '../params';
 import { trainingParams } from '../trainingParams';
 import type { Experiment, Predict } from '../types';
@@ -140,13 +140,7 @@ export const movingLineExperiment: Experiment<typeof params, MovingLinePreview> 
       metrics: ['accuracy'],
     };
   },
-  plan: planFromTrainingParams,
-  batches(values, streams) {
-    return freshBatches(values.samples, values.bs, (rows) => movingLineBatch(values.size, streams.data, rows));
-  },
-  sampleBatch(values, rng, rows) {
-    return movingLineBatch(values.size, rng, rows);
-  },
+  ...freshData((values: MovingLineValues, rng, rows) => movingLineBatch(values.size, rng, rows)),
   evaluationMetrics: [{ key: 'accuracy', label: 'Accuracy', format: 'percent', note: `on ${EVALUATION_SIZE} fresh videos` }],
   async evaluate(values, predict, rng) {
     const { paths, outputs } = await predictVideos(values.size, predict, rng, EVALUATION_SIZE);

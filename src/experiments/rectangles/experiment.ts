@@ -1,5 +1,5 @@
 import type { ModelSpec } from '../../engine/modelSpec';
-import { freshBatches, planFromTrainingParams } from '../generated';
+import { freshData } from '../generated';
 import type { IntParam, ParamValues } from '../params';
 import { trainingParams } from '../trainingParams';
 import type { Experiment } from '../types';
@@ -84,13 +84,7 @@ export const rectanglesExperiment: Experiment<typeof params, RectanglesPreview> 
     };
   },
   /** totalSamples and batchSize count rectangles (3 training pairs each), as Batch.samples does. */
-  plan: planFromTrainingParams,
-  batches(values, streams) {
-    return freshBatches(values.samples, values.bs, (count) => rectangleBatch(streams.data, count));
-  },
-  sampleBatch(_values, rng, rows) {
-    return rectangleBatch(rng, rows);
-  },
+  ...freshData((_values: RectanglesValues, rng, rows) => rectangleBatch(rng, rows)),
   snapshotsAt(values) {
     return SNAPSHOT_POINTS.filter((point) => point <= values.samples);
   },

@@ -1,5 +1,5 @@
 import type { LayerSpec, ModelSpec } from '../../engine/modelSpec';
-import { freshBatches, planFromTrainingParams } from '../generated';
+import { freshData } from '../generated';
 import type { IntParam, NumberParam, ParamValues } from '../params';
 import { trainingParams } from '../trainingParams';
 import type { Experiment } from '../types';
@@ -184,14 +184,7 @@ export const sineExperiment: Experiment<typeof params, SinePreview> = {
       metrics: [],
     };
   },
-  plan: planFromTrainingParams,
-  batches(values, streams) {
-    const problem = problemOf(values);
-    return freshBatches(values.samples, values.bs, (rows) => sineBatch(problem, streams.data, rows));
-  },
-  sampleBatch(values, rng, rows) {
-    return sineBatch(problemOf(values), rng, rows);
-  },
+  ...freshData((values: SineValues, rng, rows) => sineBatch(problemOf(values), rng, rows)),
   evaluationMetrics: [
     { key: 'mae', label: 'Mean absolute error', format: 'decimal', note: `on ${EVALUATION_SIZE.toLocaleString('en')} fresh waves` },
     {
