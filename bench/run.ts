@@ -9,6 +9,7 @@ import { cpus } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { EXPERIMENTS } from '../src/experiments/registry';
 import { benchBrowser, type BrowserBenchRow } from './browser';
+import { benchCnnLstm, type CnnLstmRow } from './cnnLstm';
 import { benchNode, type NodeBenchRow } from './node';
 
 const log = (line: string) => console.error(line);
@@ -47,6 +48,13 @@ function browserSection(rows: BrowserBenchRow[]): string {
   return table(['experiment', 'requested', 'ran on', 'samples/s', 'longest main-thread task, ms (count > 50 ms)', 'p95 frame gap, ms'], out);
 }
 
+function cnnLstmSection(rows: CnnLstmRow[]): string {
+  return table(
+    ['backend', 'what trains', 'ms per batch of 32'],
+    rows.map((r) => [r.backend, r.variant, fmt(r.msPerBatch)]),
+  );
+}
+
 function bundleSection(): string {
   const dir = 'dist/assets';
   const rows = readdirSync(dir)
@@ -61,6 +69,7 @@ function bundleSection(): string {
 log('building the app…');
 execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
 const nodeRows = await benchNode(log);
+const cnnLstmRows = experiments.includes('movingline') ? await benchCnnLstm(log) : [];
 const browserRows = await benchBrowser(log, experiments);
 const report = [
   '# Benchmark results',
@@ -71,6 +80,12 @@ const report = [
   '## Node (the CLI and tests)',
   '',
   nodeSection(nodeRows),
+  '',
+  '## The CNN-LSTM in Node: folding time into the batch',
+  '',
+  'One training step of the moving-line model (50 frames of 50 × 50): TF.js\' own TimeDistributed runs the convolution once per frame; the folded one runs it once over all frames. The last row is the recurrent part alone, on the features the convolution hands it.',
+  '',
+  cnnLstmRows.length ? cnnLstmSection(cnnLstmRows) : '(not measured in this run)',
   '',
   '## Headless Chromium (the page, training in its worker)',
   '',

@@ -57,7 +57,7 @@ function imageLayer(layer: ImageLayerSpec, rng: Rng, extra: FirstLayerArgs): tf.
   }
 }
 
-function buildLayer(layer: LayerSpec, rng: Rng, extra: FirstLayerArgs): tf.layers.Layer {
+function buildLayer(layer: LayerSpec, rng: Rng, extra: FirstLayerArgs, options: BuildOptions): tf.layers.Layer {
   switch (layer.type) {
     case 'lstm':
       return lstm(layer, rng, extra);
@@ -88,16 +88,24 @@ function buildLayer(layer: LayerSpec, rng: Rng, extra: FirstLayerArgs): tf.layer
     case 'flatten':
       return imageLayer(layer, rng, extra);
     case 'timeDistributed':
-      return timeDistributed(imageLayer(layer.layer, rng, {}), extra);
+      return timeDistributed(imageLayer(layer.layer, rng, {}), { ...extra, fold: options.foldTime ?? true });
   }
 }
 
+export interface BuildOptions {
+  /**
+   * Run TimeDistributed image layers once over all timesteps folded into the batch (the
+   * default), or once per timestep as TF.js' own TimeDistributed does (for the benchmark).
+   */
+  foldTime?: boolean;
+}
+
 /** Builds the TF.js layers model of a description, every initializer seeded from `rng`. */
-export function buildModel(spec: ModelSpec, rng: Rng): tf.Sequential {
+export function buildModel(spec: ModelSpec, rng: Rng, options: BuildOptions = {}): tf.Sequential {
   installKernels();
   const model = tf.sequential();
   // TF.js' LSTM (unitForgetBias) builds its initial bias from tensors it never frees:
   // tidy frees them, and keeps the weights (variables).
-  tf.tidy(() => spec.layers.forEach((layer, index) => model.add(buildLayer(layer, rng, inputArgs(spec, index === 0)))));
+  tf.tidy(() => spec.layers.forEach((layer, index) => model.add(buildLayer(layer, rng, inputArgs(spec, index === 0), options))));
   return model;
 }
