@@ -91,7 +91,10 @@ export const additionExperiment: Experiment<typeof params, AdditionPreview> = {
     watch:
       'The loss falls in stages: first the length and the tens digit of the answer, later the units digit, which ' +
       'depends on every number. Late in training, wrong answers are mostly off by one or two in the last digit. ' +
-      'Whole-answer accuracy trails per-character accuracy: an answer counts only when every character is right.',
+      'Whole-answer accuracy trails per-character accuracy: an answer counts only when every character is right. ' +
+      'With a fixed learning rate the last steps decide where the model ends up: with seed 2 the loss, down to ' +
+      '0.14, jumps back up in the last few hundred samples and the evaluation falls to about 66%, where most ' +
+      'seeds end near 98%.',
   },
   params,
   model(values): ModelSpec {
