@@ -224,7 +224,17 @@ export class ChartsArea {
 
   /** The legend entries of a chart (shown when more than one run is drawn). */
   legend(metric = 'loss'): Locator {
-    return this.chart(metric).locator('.recharts-legend-item');
+    return this.chart(metric).locator('.chart-legend li');
+  }
+
+  /** The drawn curves of a chart, one path per run. */
+  curves(metric = 'loss'): Locator {
+    return this.chart(metric).locator('.live-lines > path');
+  }
+
+  /** The values under the pointer, shown while it hovers over a chart. */
+  readout(metric = 'loss'): Locator {
+    return this.chart(metric).locator('.chart-readout-text');
   }
 
   get placeholder(): Locator {

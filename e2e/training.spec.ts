@@ -151,11 +151,23 @@ test('changing a knob during a run offers a restart that keeps the earlier curve
   await expect(charts.legend()).toHaveCount(2);
   await expect(charts.legend().filter({ hasText: /^this run \(seed 1\)$/ })).toHaveCount(1);
   await expect(charts.legend().filter({ hasText: /^run \d+ \(seed 1\)$/ })).toHaveCount(1);
-  await expect(charts.chart('acc').locator('.recharts-legend-item')).toHaveCount(2);
+  await expect(charts.legend('acc')).toHaveCount(2);
 
   // The new run trains with 10 units and gets its own curve.
   await expect.poll(() => charts.points(), { timeout: 60_000 }).toBeGreaterThan(1);
   await transport.button('Stop').click();
   await playground.waitForStatus('done', 20_000);
   await expect(charts.legend()).toHaveCount(2);
+  // Both curves are drawn, and hovering reads both runs' values at the same point.
+  await expect(charts.curves()).toHaveCount(2);
+  for (const d of await charts.curves().evaluateAll((paths) => paths.map((p) => p.getAttribute('d') ?? ''))) {
+    expect(d).toMatch(/^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+)+$/);
+  }
+  await expect(charts.readout()).toHaveCount(0);
+  const box = await charts.chart('loss').locator('svg').first().boundingBox();
+  if (!box) throw new Error('the loss chart has no box');
+  await playground.page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
+  await expect(charts.readout()).toContainText(/samples.*this run \(seed 1\): [\d.]+.*run \d+ \(seed 1\): [\d.]+/);
+  await playground.page.mouse.move(0, 0);
+  await expect(charts.readout()).toHaveCount(0);
 });

@@ -51,10 +51,10 @@ export function Charts({ experiment, values }: { experiment: AnyExperiment; valu
 
   const runs = useMemo(() => {
     const list: ChartRun[] = [];
-    if (run?.series) list.push({ key: `run-${run.id}`, label: runLabel(run, true), series: run.series, current: true });
+    if (run?.series) list.push({ key: `run-${run.id}`, label: runLabel(run, true), series: run.series, current: true, totalSamples: run.totalSamples });
     for (const old of previous) {
       if (old.series && old.experimentId === run?.experimentId) {
-        list.push({ key: `run-${old.id}`, label: runLabel(old, false), series: old.series, current: false });
+        list.push({ key: `run-${old.id}`, label: runLabel(old, false), series: old.series, current: false, totalSamples: old.totalSamples });
       }
     }
     return list;

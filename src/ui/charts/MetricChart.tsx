@@ -1,13 +1,17 @@
 import { memo, useMemo } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { downsample, smooth, type ChartPoint, type Series } from '../../state/series';
 import { formatCompact, formatTick, METRIC_LABELS } from '../format';
+import { extentOf, logDomain, niceCeil } from './domain';
+import { ChartLinesContext, LiveLines, type ChartLine } from './LiveLines';
 
 export interface ChartRun {
   key: string;
   label: string;
   series: Series;
   current: boolean;
+  /** Samples the run trains on in all (0 when unknown). */
+  totalSamples: number;
 }
 
 interface Props {
@@ -20,11 +24,6 @@ interface Props {
 }
 
 const MAX_POINTS = 200;
-/**
- * The current run's line keeps one key across runs (and is mounted, empty, before the first):
- * recharts then only receives new points instead of registering a new series while training starts.
- */
-const CURRENT = 'current';
 const PALETTE = ['var(--series-1)', 'var(--series-2)', 'var(--series-3)', 'var(--series-4)', 'var(--series-5)'];
 
 function curve(series: Series, metric: string, smoothing: number, logScale: boolean): ChartPoint[] {
@@ -35,22 +34,72 @@ function curve(series: Series, metric: string, smoothing: number, logScale: bool
   return logScale ? points.filter((p) => p.y > 0) : points;
 }
 
-/** One metric against samples seen, for the current run and earlier runs kept for comparison. */
+interface Frame {
+  xMax: number;
+  yDomain: [number, number];
+  logScale: boolean;
+}
+
+/**
+ * One metric against samples seen, for the current run and earlier runs kept for comparison.
+ * recharts draws the frame (axes, ticks, grid) from domains that change only a few times per
+ * run; the curves are drawn by LiveLines with recharts' scales, so streaming points costs a
+ * path update, not a re-render of the whole chart.
+ */
 export const MetricChart = memo(function MetricChart({ metric, runs, smoothing, logScale, version }: Props) {
-  const lines = useMemo(
+  const lines = useMemo<ChartLine[]>(
     () =>
-      runs.length === 0
-        ? [{ key: CURRENT, label: 'this run', current: true, points: [] }]
-        : runs.map((run) => ({
-            key: run.current ? CURRENT : run.key,
-            label: run.label,
-            current: run.current,
-            points: curve(run.series, metric, smoothing, logScale),
-          })),
+      runs.map((run, i) => ({
+        key: run.key,
+        label: run.label,
+        current: run.current,
+        color: PALETTE[i % PALETTE.length] ?? 'currentColor',
+        points: curve(run.series, metric, smoothing, logScale),
+      })),
     // `version` marks in-place growth of the series.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [runs, metric, smoothing, logScale, version],
   );
+
+  const extent = extentOf(lines);
+  // The x axis starts at an eighth of the run: it rescales a few times per run, not per point.
+  const total = Math.max(0, ...runs.map((run) => run.totalSamples));
+  const xMax = niceCeil(Math.max(extent.maxX, total / 8));
+  const yLow = logScale ? logDomain(extent.minY, extent.maxY)[0] : 0;
+  const yHigh = logScale ? logDomain(extent.minY, extent.maxY)[1] : metric === 'acc' ? 1 : niceCeil(extent.maxY);
+  const frame = useMemo<Frame>(() => ({ xMax, yDomain: [yLow, yHigh], logScale }), [xMax, yLow, yHigh, logScale]);
+
+  const chart = useMemo(
+    () => (
+      <ResponsiveContainer width="100%" height="100%">
+        <LineChart margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
+          <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
+          <XAxis
+            dataKey="x"
+            type="number"
+            domain={[0, frame.xMax]}
+            allowDataOverflow
+            tickFormatter={formatCompact}
+            stroke="var(--muted)"
+            label={{ value: 'samples seen', position: 'insideBottomRight', offset: -2, fill: 'var(--muted)', fontSize: 11 }}
+            height={36}
+          />
+          <YAxis
+            type="number"
+            scale={frame.logScale ? 'log' : 'linear'}
+            domain={frame.yDomain}
+            allowDataOverflow
+            tickFormatter={formatTick}
+            stroke="var(--muted)"
+            width={44}
+          />
+          <LiveLines />
+        </LineChart>
+      </ResponsiveContainer>
+    ),
+    [frame],
+  );
+
   const label = METRIC_LABELS[metric] ?? metric;
   const current = lines.find((l) => l.current)?.points;
   const last = current?.at(-1);
@@ -64,50 +113,18 @@ export const MetricChart = memo(function MetricChart({ metric, runs, smoothing, 
         {last && <span className="latest"> · latest {formatCompact(last.y)}</span>}
       </figcaption>
       <div className="chart-box" role="img" aria-label={description}>
-        <ResponsiveContainer width="100%" height="100%">
-          <LineChart margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
-            <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
-            <XAxis
-              dataKey="x"
-              type="number"
-              domain={[0, 'dataMax']}
-              tickFormatter={formatCompact}
-              stroke="var(--muted)"
-              allowDuplicatedCategory={false}
-              label={{ value: 'samples seen', position: 'insideBottomRight', offset: -2, fill: 'var(--muted)', fontSize: 11 }}
-              height={36}
-            />
-            <YAxis
-              type="number"
-              scale={logScale ? 'log' : 'linear'}
-              domain={logScale ? ['auto', 'auto'] : metric === 'acc' ? [0, 1] : [0, 'auto']}
-              allowDataOverflow={logScale}
-              tickFormatter={formatTick}
-              stroke="var(--muted)"
-              width={44}
-            />
-            <Tooltip
-              formatter={(value) => (typeof value === 'number' ? formatCompact(value) : String(value))}
-              labelFormatter={(x) => `${formatCompact(Number(x))} samples`}
-              contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)' }}
-            />
-            {lines.length > 1 && <Legend />}
-            {lines.map(({ key, label, current, points }, i) => (
-              <Line
-                key={key}
-                data={points}
-                dataKey="y"
-                name={label}
-                stroke={PALETTE[i % PALETTE.length]}
-                strokeWidth={current ? 2 : 1.25}
-                strokeOpacity={current ? 1 : 0.55}
-                dot={false}
-                isAnimationActive={false}
-              />
-            ))}
-          </LineChart>
-        </ResponsiveContainer>
+        <ChartLinesContext.Provider value={lines}>{chart}</ChartLinesContext.Provider>
       </div>
+      {lines.length > 1 && (
+        <ul className="chart-legend" aria-label={`${label} runs`}>
+          {lines.map((line) => (
+            <li key={line.key}>
+              <span className="swatch" style={{ background: line.color }} aria-hidden="true" />
+              {line.label}
+            </li>
+          ))}
+        </ul>
+      )}
     </figure>
   );
 });
