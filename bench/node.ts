@@ -53,9 +53,9 @@ async function measure(experimentId: string, engine: EngineKind, backend: string
   return ((lastSamples - firstSamples) / (last - firstStepAt)) * 1000;
 }
 
-export async function benchNode(log: (line: string) => void): Promise<NodeBenchRow[]> {
+export async function benchNode(log: (line: string) => void, experiments: readonly string[]): Promise<NodeBenchRow[]> {
   const rows: NodeBenchRow[] = [];
-  for (const experiment of EXPERIMENTS) {
+  for (const experiment of EXPERIMENTS.filter((e) => experiments.includes(e.id))) {
     const samples = WORK[experiment.id] ?? 200;
     const values = defaultValues(experiment.params);
     const batchSize = experiment.plan(values).batchSize;

@@ -68,7 +68,7 @@ function bundleSection(): string {
 
 log('building the app…');
 execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
-const nodeRows = await benchNode(log);
+const nodeRows = await benchNode(log, experiments);
 const cnnLstmRows = experiments.includes('movingline') ? await benchCnnLstm(log) : [];
 const browserRows = await benchBrowser(log, experiments);
 const report = [
