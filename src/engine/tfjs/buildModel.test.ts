@@ -3,7 +3,7 @@
  * the TF.js layer that buildModel makes: gate order, activations, state flow.
  */
 import * as tf from '@tensorflow/tfjs';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Activation, LstmLayerSpec, ModelSpec } from '../modelSpec';
 import { createRng, type Rng } from '../random';
 import { buildModel } from './buildModel';
@@ -201,6 +201,16 @@ describe('buildModel seeding', () => {
     expect(b[0]).not.toEqual(a[0]);
     expect(b[1]).not.toEqual(a[1]);
     expect(b[3]).not.toEqual(a[3]);
+  });
+
+  it('a large recurrent kernel is initialised without console warnings', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      buildModel({ ...lstmSpec(), layers: [{ type: 'lstm', units: 50 }] }, createRng('quiet')).dispose();
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it('building and disposing a model leaves no tensors behind', () => {

@@ -19,6 +19,13 @@ export function seededInitializer(name: Initializer, rng: Rng): TfInitializer {
   }
 }
 
+/**
+ * Keras' recurrent-kernel initializer, seeded. TF.js warns on the console ("Slowness may
+ * result") for every matrix over 2,000 elements — every LSTM of 23 units or more — although
+ * the QR of a recurrent kernel takes milliseconds here: the threshold is lifted on this instance.
+ */
 export function orthogonal(rng: Rng): TfInitializer {
-  return tf.initializers.orthogonal({ gain: 1, seed: rng.seed() });
+  const initializer = tf.initializers.orthogonal({ gain: 1, seed: rng.seed() });
+  (initializer as TfInitializer & { ELEMENTS_WARN_SLOW: number }).ELEMENTS_WARN_SLOW = Number.POSITIVE_INFINITY;
+  return initializer;
 }
