@@ -107,7 +107,8 @@ export function DataPreviewPanel({ experiment, values }: { experiment: AnyExperi
           : '[samples, timesteps, features] — each row below is one timestep of one example.'}
       </p>
       {Array.from({ length: shownRows }, (_, row) => (
-        <div key={row} className="example">
+        // Wide examples scroll sideways: focusable, so the keyboard can scroll them too.
+        <div key={row} className="example" tabIndex={0} role="group" aria-label={`Example ${row + 1}, inputs and target`}>
           {images ? (
             <ImageSteps
               source={sample.x}
