@@ -18,3 +18,19 @@ for (const experiment of EXPERIMENTS) {
     expect(await seriousViolations(page)).toEqual([]);
   });
 }
+
+test.describe('on a 375 px wide phone screen', () => {
+  test.use({ viewport: { width: 375, height: 812 } });
+
+  for (const experiment of EXPERIMENTS) {
+    test(`${experiment.title}: nothing overflows sideways, before and after training`, async ({ playground, page }, testInfo) => {
+      await playground.open(`?exp=${experiment.id}&samples=64`);
+      const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(await overflow()).toBeLessThanOrEqual(0);
+      await playground.trainToEnd();
+      expect(await overflow()).toBeLessThanOrEqual(0);
+      await expect(playground.transport.button('Train again')).toBeInViewport();
+      await testInfo.attach(`${experiment.id} at 375 px`, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+    });
+  }
+});
