@@ -207,6 +207,9 @@ describe('buildModel seeding', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     try {
       buildModel({ ...lstmSpec(), layers: [{ type: 'lstm', units: 50 }] }, createRng('quiet')).dispose();
+      // Bidirectional rebuilds its backward layer, initializers included, from a config.
+      const bidirectional: LstmLayerSpec = { type: 'lstm', units: 50, returnSequences: true };
+      buildModel({ ...lstmSpec(), layers: [{ type: 'bidirectional', mergeMode: 'concat', layer: bidirectional }] }, createRng('quiet')).dispose();
       expect(warn).not.toHaveBeenCalled();
     } finally {
       warn.mockRestore();

@@ -19,13 +19,25 @@ export function seededInitializer(name: Initializer, rng: Rng): TfInitializer {
   }
 }
 
+type OrthogonalArgs = Parameters<typeof tf.initializers.orthogonal>[0];
+
 /**
- * Keras' recurrent-kernel initializer, seeded. TF.js warns on the console ("Slowness may
- * result") for every matrix over 2,000 elements — every LSTM of 23 units or more — although
- * the QR of a recurrent kernel takes milliseconds here: the threshold is lifted on this instance.
+ * TF.js' Orthogonal initializer without its console warning ("Slowness may result") for every
+ * matrix over 2,000 elements — every LSTM of 23 units or more — although the QR of a recurrent
+ * kernel takes milliseconds here. Registered under TF.js' own class name, so layers that
+ * rebuild their initializers from a config (Bidirectional's backward layer) get it too.
  */
+const OrthogonalBase = tf.initializers.orthogonal({}).constructor as new (args: OrthogonalArgs) => TfInitializer;
+class QuietOrthogonal extends OrthogonalBase {
+  static className = 'Orthogonal';
+  constructor(args: OrthogonalArgs) {
+    super(args);
+    (this as unknown as { ELEMENTS_WARN_SLOW: number }).ELEMENTS_WARN_SLOW = Number.POSITIVE_INFINITY;
+  }
+}
+tf.serialization.registerClass(QuietOrthogonal as unknown as tf.serialization.SerializableConstructor<tf.serialization.Serializable>);
+
+/** Keras' recurrent-kernel initializer, seeded. */
 export function orthogonal(rng: Rng): TfInitializer {
-  const initializer = tf.initializers.orthogonal({ gain: 1, seed: rng.seed() });
-  (initializer as TfInitializer & { ELEMENTS_WARN_SLOW: number }).ELEMENTS_WARN_SLOW = Number.POSITIVE_INFINITY;
-  return initializer;
+  return new QuietOrthogonal({ gain: 1, seed: rng.seed() });
 }
