@@ -5,7 +5,15 @@
  */
 import type { Page } from '@playwright/test';
 import type {} from '../src/state/testHook';
+import { fusedUnsupportedReason } from '../src/engine/fused/support';
+import { defaultValues } from '../src/experiments/params';
+import { findExperiment } from '../src/experiments/registry';
 import { withServedApp } from './chromium';
+
+function fusedSupported(id: string): boolean {
+  const experiment = findExperiment(id);
+  return !!experiment && !fusedUnsupportedReason(experiment.model(defaultValues(experiment.params)));
+}
 
 export interface BrowserBenchRow {
   experiment: string;
@@ -23,12 +31,17 @@ const FUSED_FACTOR = 10;
 
 declare global {
   interface Window {
-    __bench?: { longTasks: number[]; frameGaps: number[] };
+    /** [start, duration] of each long task and [time, gap] of each frame, in ms; `since` is the click on Train. */
+    __bench?: { longTasks: [number, number][]; frameGaps: [number, number][]; since: number };
   }
 }
 
 async function runOne(page: Page, url: string): Promise<Omit<BrowserBenchRow, 'experiment' | 'requested'>> {
   await page.goto(url);
+  // Measured from the click on: page load and the first render are not training.
+  await page.evaluate(() => {
+    if (window.__bench) window.__bench.since = performance.now();
+  });
   await page.getByTestId('train-button').click();
   await page.waitForFunction(() => ['done', 'error'].includes(window.__playground?.status() ?? ''), null, { timeout: 600_000 });
   return page.evaluate(() => {
@@ -38,8 +51,9 @@ async function runOne(page: Page, url: string): Promise<Omit<BrowserBenchRow, 'e
     const first = times[0];
     const last = times.at(-1);
     const rate = first && last && last[0] > first[0] ? ((last[1] - first[1]) / (last[0] - first[0])) * 1000 : Number.NaN;
-    const gaps = [...(window.__bench?.frameGaps ?? [])].sort((a, b) => a - b);
-    const tasks = window.__bench?.longTasks ?? [];
+    const since = window.__bench?.since ?? 0;
+    const gaps = (window.__bench?.frameGaps ?? []).filter(([at]) => at >= since).map(([, gap]) => gap).sort((a, b) => a - b);
+    const tasks = (window.__bench?.longTasks ?? []).filter(([at]) => at >= since).map(([, duration]) => duration);
     const { engine, backend } = hook?.engine() ?? { engine: null, backend: null };
     return {
       engine: engine === 'fused' ? 'fused CPU' : `TF.js ${backend ?? '?'}`,
@@ -58,21 +72,23 @@ export async function benchBrowser(log: (line: string) => void, experiments: rea
       for (const requested of ['fused', 'auto', 'wasm', 'cpu', 'webgl', 'webgpu']) {
         const page = await browser.newPage();
         await page.addInitScript(() => {
-          const bench = { longTasks: [] as number[], frameGaps: [] as number[] };
+          const bench = { longTasks: [] as [number, number][], frameGaps: [] as [number, number][], since: 0 };
           window.__bench = bench;
           new PerformanceObserver((list) => {
-            for (const entry of list.getEntries()) bench.longTasks.push(entry.duration);
+            for (const entry of list.getEntries()) bench.longTasks.push([entry.startTime, entry.duration]);
           }).observe({ type: 'longtask' });
           let previous = performance.now();
           const frame = (now: number) => {
-            bench.frameGaps.push(now - previous);
+            bench.frameGaps.push([now, now - previous]);
             previous = now;
             requestAnimationFrame(frame);
           };
           requestAnimationFrame(frame);
         });
         const base = WORK[experiment] ?? 200;
-        const samples = requested === 'fused' ? base * FUSED_FACTOR : base;
+        // "auto" trains on the fused engine wherever it supports the model: give it the same work.
+        const fused = requested === 'fused' || (requested === 'auto' && fusedSupported(experiment));
+        const samples = fused ? base * FUSED_FACTOR : base;
         const result = await runOne(page, `${baseUrl}/?exp=${experiment}&samples=${samples}&backend=${requested}`);
         await page.close();
         log(`chromium ${experiment.padEnd(11)} ${requested.padEnd(7)} → ${result.engine.padEnd(14)} ${result.samplesPerSec.toFixed(0)} samples/s, longest task ${result.longestTaskMs.toFixed(0)} ms`);
