@@ -3,9 +3,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { echoExperiment, type EchoPreview, type EchoValues } from '../experiments/echo/experiment';
 import { defaultValues } from '../experiments/params';
 import type { Batch, Predict } from '../experiments/types';
+import { createRng, type Streams } from './random';
 import { TfjsModel } from './tfjs/tfjsModel';
 import type { TrainableModel } from './trainable';
-import { runExperiment, type ModelFactory, type RunOptions, type StepPoint } from './train';
+import { runExperiment, type ModelFactory, type RunOptions, type RunStart, type StepPoint } from './train';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -117,6 +118,8 @@ class ScriptedModel implements TrainableModel {
   readonly metricNames = ['loss'] as const;
   readonly paramCount = 7;
   readonly batches: Batch[] = [];
+  /** What happened, in order: 'train', 'reset', 'predict', 'evaluate'. */
+  readonly log: string[] = [];
   disposed = 0;
   constructor(
     private readonly losses: readonly number[],
@@ -124,10 +127,21 @@ class ScriptedModel implements TrainableModel {
   ) {}
   async trainBatch(batch: Batch): Promise<number[]> {
     this.batches.push(batch);
+    this.log.push('train');
     if (this.batches.length === this.failAt) throw new Error('boom');
     return [this.losses[this.batches.length - 1] ?? 0.5];
   }
-  predict: Predict = async (_x, xShape) => new Float32Array((xShape[0] ?? 0) * 10).fill(0.1);
+  async evaluateBatch(batch: Batch): Promise<number[]> {
+    this.log.push('evaluate');
+    return [batch.xShape[0] ?? 0];
+  }
+  predict: Predict = async (_x, xShape) => {
+    this.log.push('predict');
+    return new Float32Array((xShape[0] ?? 0) * 10).fill(0.1);
+  };
+  resetStates(): void {
+    this.log.push('reset');
+  }
   dispose(): void {
     this.disposed++;
   }
@@ -217,5 +231,42 @@ describe('runExperiment loop', () => {
     await runExperiment({ experiment: echoExperiment, values, seed: 10, createModel: () => c });
     expect(b.batches).toEqual(a.batches);
     expect(c.batches).not.toEqual(a.batches);
+  });
+
+  it('resets the state after batches that end a sequence, and previews a stateful model only then, from zero state', async () => {
+    const model = new ScriptedModel([]);
+    const statefulEcho = {
+      ...echoExperiment,
+      model: (v: typeof values) => {
+        const spec = echoExperiment.model(v);
+        return { ...spec, batchSize: 3, layers: spec.layers.map((l) => (l.type === 'lstm' ? { ...l, stateful: true } : l)) };
+      },
+      // Sequences of two batches: the state is reset after the 2nd and the 4th.
+      *batches(v: typeof values, streams: Streams) {
+        let i = 0;
+        for (const batch of echoExperiment.batches(v, streams)) yield { ...batch, resetStatesAfter: ++i % 2 === 0 };
+      },
+    };
+    await runExperiment({ experiment: statefulEcho, values, seed: 1, createModel: () => model, hooks: { wantsPreview: () => true, onPreview: () => undefined } });
+    // The final evaluation and preview start from zero state and leave none behind.
+    expect(model.log.join(' ')).toBe('train train reset predict reset train train reset predict reset reset predict reset predict reset');
+  });
+
+  it('scores the validation data after each epoch as val_ metrics, NaN between', async () => {
+    const model = new ScriptedModel([]);
+    const withValidation = {
+      ...echoExperiment,
+      validation: (v: typeof values) => echoExperiment.sampleBatch(v, createRng('validation'), 2),
+      *batches(v: typeof values, streams: Streams) {
+        let i = 0;
+        for (const batch of echoExperiment.batches(v, streams)) yield { ...batch, epochEnd: ++i % 2 === 0 };
+      },
+    };
+    const starts: RunStart[] = [];
+    const points: StepPoint[] = [];
+    await runExperiment({ experiment: withValidation, values, seed: 1, createModel: () => model, hooks: { onStart: (s) => starts.push(s), onStep: (p) => points.push(p) } });
+    expect(starts[0]?.metricNames).toEqual(['loss', 'val_loss']);
+    expect(points.map((p) => p.values[1])).toEqual([Number.NaN, 2, Number.NaN, 2]);
+    expect(model.log.filter((entry) => entry === 'evaluate')).toHaveLength(2);
   });
 });

@@ -58,6 +58,11 @@ export interface RunOptions {
   hooks?: RunHooks;
 }
 
+/** Whether any layer keeps its state from one batch to the next. */
+export function isStateful(spec: ModelSpec): boolean {
+  return spec.layers.some((layer) => (layer.type === 'lstm' && layer.stateful === true) || (layer.type === 'bidirectional' && layer.layer.stateful === true));
+}
+
 /**
  * Trains an experiment's model on its batches, then evaluates it. The caller
  * owns the returned model (for predictions) and must dispose it.
@@ -66,9 +71,15 @@ export async function runExperiment(options: RunOptions): Promise<{ outcome: Run
   const { experiment, values, seed, hooks = {} } = options;
   const streams = createStreams(seed);
   const plan = experiment.plan(values);
-  const model = await options.createModel(experiment.model(values), plan.optimizer, streams.init);
+  const spec = experiment.model(values);
+  const model = await options.createModel(spec, plan.optimizer, streams.init);
+  const stateful = isStateful(spec);
+  const resetStates = () => model.resetStates();
+  const validation = experiment.validation?.(values);
+  const metricNames = validation ? [...model.metricNames, ...model.metricNames.map((name) => `val_${name}`)] : model.metricNames;
+  const noValidation = model.metricNames.map(() => Number.NaN);
   try {
-    hooks.onStart?.({ metricNames: model.metricNames, paramCount: model.paramCount, totalSamples: plan.totalSamples });
+    hooks.onStart?.({ metricNames, paramCount: model.paramCount, totalSamples: plan.totalSamples });
     let step = 0;
     let samplesSeen = 0;
     let lastValues: number[] = [];
@@ -77,9 +88,15 @@ export async function runExperiment(options: RunOptions): Promise<{ outcome: Run
     let message: string | undefined;
     for (const batch of experiment.batches(values, streams)) {
       lastValues = await model.trainBatch(batch);
+      if (batch.resetStatesAfter) model.resetStates();
       step += 1;
       samplesSeen += batch.samples ?? batch.xShape[0] ?? 0;
-      hooks.onStep?.({ step, samplesSeen, values: lastValues });
+      if (validation) {
+        const scores = batch.epochEnd ? await model.evaluateBatch(validation) : noValidation;
+        hooks.onStep?.({ step, samplesSeen, values: [...lastValues, ...scores] });
+      } else {
+        hooks.onStep?.({ step, samplesSeen, values: lastValues });
+      }
       const loss = lastValues[0] ?? Number.NaN;
       if (!Number.isFinite(loss)) {
         status = 'diverged';
@@ -88,12 +105,19 @@ export async function runExperiment(options: RunOptions): Promise<{ outcome: Run
           'Lower the learning rate (try a tenth of it) and train again.';
         break;
       }
-      if ((snapshots[0] ?? Infinity) <= samplesSeen) {
+      // A stateful model's predictions would change the state the next batch continues from:
+      // it is previewed only between sequences, and its state is zeroed again afterwards.
+      const canPreview = !stateful || batch.resetStatesAfter === true;
+      if (canPreview && (snapshots[0] ?? Infinity) <= samplesSeen) {
         // One snapshot for every point this batch passed.
         while ((snapshots[0] ?? Infinity) <= samplesSeen) snapshots.shift();
-        hooks.onSnapshot?.(samplesSeen, await experiment.preview(values, model.predict, streams.snapshot));
+        hooks.onSnapshot?.(samplesSeen, await experiment.preview(values, model.predict, streams.snapshot, resetStates));
+        resetStates();
       }
-      if (hooks.wantsPreview?.()) hooks.onPreview?.(await experiment.preview(values, model.predict, streams.preview));
+      if (canPreview && hooks.wantsPreview?.()) {
+        hooks.onPreview?.(await experiment.preview(values, model.predict, streams.preview, resetStates));
+        resetStates();
+      }
       if (options.checkpoint && !(await options.checkpoint())) {
         status = 'stopped';
         message = `Stopped after ${samplesSeen.toLocaleString('en')} of ${plan.totalSamples.toLocaleString('en')} samples.`;
@@ -103,8 +127,11 @@ export async function runExperiment(options: RunOptions): Promise<{ outcome: Run
     const outcome: RunOutcome = { status, steps: step, samplesSeen, lastValues };
     if (message) outcome.message = message;
     if (status !== 'diverged') {
-      outcome.evaluation = await experiment.evaluate(values, model.predict, streams.evaluation);
-      hooks.onPreview?.(await experiment.preview(values, model.predict, streams.preview));
+      resetStates();
+      outcome.evaluation = await experiment.evaluate(values, model.predict, streams.evaluation, resetStates);
+      resetStates();
+      hooks.onPreview?.(await experiment.preview(values, model.predict, streams.preview, resetStates));
+      resetStates();
     }
     return { outcome, model };
   } catch (error) {

@@ -10,6 +10,10 @@ export interface TrainableModel {
   readonly paramCount: number;
   /** One weight update on the batch; resolves to the batch's loss and metrics. */
   trainBatch(batch: Batch): Promise<number[]>;
+  /** The batch's loss and metrics without a weight update (validation). */
+  evaluateBatch(batch: Batch): Promise<number[]>;
   predict: Predict;
+  /** Zeroes the carried state of stateful layers. */
+  resetStates(): void;
   dispose(): void;
 }

@@ -14,10 +14,20 @@ export interface Batch {
    * pairs, so a batch of its 3 rows counts as 1). Defaults to xShape[0].
    */
   samples?: number;
+  /** Stateful models: reset the layers' carried state after training on this batch (end of a sequence). */
+  resetStatesAfter?: boolean;
+  /** The batch ends an epoch over a fixed data set: the validation data is scored after it. */
+  epochEnd?: boolean;
 }
 
 /** Runs the current model on a batch of inputs; resolves to the flat outputs. */
 export type Predict = (x: Float32Array, xShape: number[]) => Promise<Float32Array>;
+
+/**
+ * Zeroes the carried state of a stateful model's layers (no effect on a stateless one). A stateful
+ * model's predictions carry state from call to call, like its training batches do.
+ */
+export type ResetStates = () => void;
 
 export type MetricFormat = 'percent' | 'decimal';
 
@@ -77,9 +87,18 @@ export interface Experiment<D extends ParamDefs = ParamDefs, P = unknown> {
   /** A few fresh examples for the data preview. */
   sampleBatch(values: ParamValues<D>, rng: Rng, rows: number): Batch;
   evaluationMetrics: readonly MetricInfo[];
-  evaluate(values: ParamValues<D>, predict: Predict, rng: Rng): Promise<Evaluation>;
-  /** A fresh example with the model's answer, for the live view. */
-  preview(values: ParamValues<D>, predict: Predict, rng: Rng): Promise<P>;
+  /**
+   * Held-out data scored after every batch marked epochEnd (Keras' validation_split): its loss and
+   * metrics are reported as val_loss, val_acc…
+   */
+  validation?(values: ParamValues<D>): Batch;
+  /** A stateful model starts with zero state; `resetStates` zeroes it again (e.g. between sequences). */
+  evaluate(values: ParamValues<D>, predict: Predict, rng: Rng, resetStates?: ResetStates): Promise<Evaluation>;
+  /**
+   * A fresh example with the model's answer, for the live view. A stateful model is previewed only
+   * between sequences (after a batch marked resetStatesAfter), starting from zero state.
+   */
+  preview(values: ParamValues<D>, predict: Predict, rng: Rng, resetStates?: ResetStates): Promise<P>;
   /** Samples seen after which a preview is kept as a snapshot (e.g. 100, 500, 1,000), in increasing order. */
   snapshotsAt?(values: ParamValues<D>): readonly number[];
 }

@@ -171,6 +171,75 @@ describe('the fused engine equals TF.js', () => {
     });
   }
 
+  describe('stateful layers: the state carries across batches and predictions until reset', () => {
+    const statefulCases: Case[] = [
+      {
+        name: 'stateful LSTM → Dense sigmoid (memory demo)',
+        spec: { inputShape: [1, 5], batchSize: 3, layers: [lstm(6, { stateful: true }), { type: 'dense', units: 5, activation: 'sigmoid' }], loss: 'binaryCrossentropy', metrics: ['accuracy'] },
+        out: [5],
+      },
+      {
+        name: 'stateful encoder-decoder (echo partial sequence)',
+        spec: {
+          inputShape: [4, 5],
+          batchSize: 3,
+          layers: [lstm(6, { stateful: true }), { type: 'repeatVector', n: 2 }, lstm(5, { stateful: true, returnSequences: true }), { type: 'timeDistributedDense', units: 5, activation: 'softmax' }],
+          loss: 'categoricalCrossentropy',
+          metrics: ['accuracy'],
+        },
+        out: [2, 5],
+      },
+    ];
+    for (const { name, spec, out } of statefulCases) {
+      it(`${name}: losses, predictions and weights to 1e-5 over 8 Adam steps with resets`, async () => {
+        const { reference, fused } = pair(spec, { name: 'adam', learningRate: 0.01 }, `stateful/${name}`);
+        const rng = createRng(`stateful-data/${name}`);
+        for (let step = 0; step < 8; step++) {
+          const batch = randomBatch(spec, 3, out, rng);
+          const expected = await reference.trainBatch(batch);
+          const actual = await fused.trainBatch(batch);
+          expect(maxAbsDiff(actual, expected), `loss and accuracy at step ${step}`).toBeLessThan(1e-5);
+          if (step % 3 === 2) {
+            // A prediction continues from the carried state, and moves it on.
+            const probe = randomBatch(spec, 3, out, rng);
+            expect(maxAbsDiff(await fused.predict(probe.x, probe.xShape), await reference.predict(probe.x, probe.xShape)), `prediction after step ${step}`).toBeLessThan(1e-5);
+          }
+          if (step % 4 === 3) {
+            reference.resetStates();
+            fused.resetStates();
+          }
+        }
+        const expectedWeights = tfjsWeights(reference);
+        fused.getWeights().forEach((w, i) => expect(maxAbsDiff(w, expectedWeights[i] as Float32Array), `weight ${i}`).toBeLessThan(1e-5));
+        reference.dispose();
+      });
+    }
+
+    it('a reset really zeroes the state: the same input predicts differently before and after', async () => {
+      const { spec, out } = statefulCases[0] as Case;
+      const { reference, fused } = pair(spec, { name: 'adam', learningRate: 0.01 }, 'reset');
+      const batch = randomBatch(spec, 3, out, createRng('reset-data'));
+      const first = await fused.predict(batch.x, batch.xShape);
+      const carried = await fused.predict(batch.x, batch.xShape);
+      fused.resetStates();
+      const again = await fused.predict(batch.x, batch.xShape);
+      expect(maxAbsDiff(first, carried)).toBeGreaterThan(1e-4);
+      expect(maxAbsDiff(first, again)).toBe(0);
+      reference.dispose();
+    });
+  });
+
+  it('scores a batch without training it: the loss and accuracy TF.js evaluate gives, weights unchanged', async () => {
+    for (const { name, spec, out } of [CASES[0], CASES[1], CASES[4]] as Case[]) {
+      const { reference, fused } = pair(spec, { name: 'adam', learningRate: 0.01 }, `eval/${name}`);
+      const batch = randomBatch(spec, 5, out, createRng(`eval-data/${name}`));
+      const before = fused.getWeights();
+      expect(maxAbsDiff(await fused.evaluateBatch(batch), await reference.evaluateBatch(batch)), name).toBeLessThan(1e-6);
+      fused.getWeights().forEach((w, i) => expect(maxAbsDiff(w, before[i] as Float32Array)).toBe(0));
+      reference.dispose();
+    }
+  });
+
   it('says why it cannot run a model it does not support', () => {
     expect(fusedUnsupportedReason({ inputShape: [5, 10], layers: [lstm(3)], loss: 'meanSquaredError', metrics: [] })).toBeNull();
   });

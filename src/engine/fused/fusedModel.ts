@@ -98,7 +98,8 @@ export class FusedModel implements TrainableModel {
     return activations;
   }
 
-  async trainBatch(batch: Batch): Promise<number[]> {
+  /** Forward pass and loss on a batch; leaves the loss gradient in this.grad. */
+  private score(batch: Batch): number[] {
     const rowsInBatch = batch.xShape[0] ?? 0;
     const pred = this.forward(batch.x, rowsInBatch);
     const outputSize = this.layers.at(-1)?.outputSize ?? 0;
@@ -107,6 +108,16 @@ export class FusedModel implements TrainableModel {
     const loss = lossAndGradient(this.spec.loss, pred, batch.y, rows, this.outputWidth, this.grad);
     const values = [loss];
     if (this.spec.metrics.includes('accuracy')) values.push(accuracy(this.spec.loss, pred, batch.y, rows, this.outputWidth));
+    return values;
+  }
+
+  async evaluateBatch(batch: Batch): Promise<number[]> {
+    return this.score(batch);
+  }
+
+  async trainBatch(batch: Batch): Promise<number[]> {
+    const rowsInBatch = batch.xShape[0] ?? 0;
+    const values = this.score(batch);
     let d: Float32Array = this.grad;
     for (let i = this.layers.length - 1; i >= 0; i--) d = (this.layers[i] as FusedLayer).backward(d, rowsInBatch);
     this.optimizer.apply(

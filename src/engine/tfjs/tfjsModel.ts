@@ -33,6 +33,23 @@ export class TfjsModel implements TrainableModel {
     }
   }
 
+  async evaluateBatch(batch: Batch): Promise<number[]> {
+    const rows = batch.xShape[0] ?? 1;
+    const result = tf.tidy(() => {
+      const scores = this.model.evaluate(tf.tensor(batch.x, batch.xShape), tf.tensor(batch.y, batch.yShape), { batchSize: rows });
+      return tf.stack(Array.isArray(scores) ? scores : [scores]);
+    });
+    try {
+      return Array.from(await result.data());
+    } finally {
+      result.dispose();
+    }
+  }
+
+  resetStates(): void {
+    if (this.model.stateful) this.model.resetStates();
+  }
+
   predict = async (x: Float32Array, xShape: number[]): Promise<Float32Array> => {
     const output = tf.tidy(() => this.model.predict(tf.tensor(x, xShape)) as tf.Tensor);
     try {
