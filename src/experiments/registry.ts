@@ -4,6 +4,7 @@ import { rectanglesExperiment } from './rectangles/experiment';
 import { additionExperiment } from './addition/experiment';
 import { cumsumExperiment } from './cumsum/experiment';
 import { movingLineExperiment } from './movingline/experiment';
+import { memoryExperiment } from './memory/experiment';
 import type { AnyExperiment } from './types';
 
 /** Every experiment of the playground, in catalogue order. Add a line to add one. */
@@ -14,6 +15,7 @@ export const EXPERIMENTS: readonly AnyExperiment[] = [
   additionExperiment,
   cumsumExperiment,
   rectanglesExperiment,
+  memoryExperiment,
 ];
 
 export const DEFAULT_EXPERIMENT_ID = 'echo';

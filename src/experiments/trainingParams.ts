@@ -23,6 +23,13 @@ export function trainingParams(defaults: { samples: number; batchSize: number; l
       min: 1,
       max: 1024,
     } satisfies IntParam,
+    ...optimizerParams(defaults.learningRate),
+  };
+}
+
+/** Optimizer, learning rate and momentum: the knobs of every experiment's training section. */
+export function optimizerParams(learningRate = 0.001) {
+  return {
     opt: {
       kind: 'choice',
       label: 'Optimizer',
@@ -41,7 +48,7 @@ export function trainingParams(defaults: { samples: number; batchSize: number; l
       label: 'Learning rate',
       help: 'Step size of each update; too high diverges, too low crawls.',
       section: 'training',
-      default: defaults.learningRate ?? 0.001,
+      default: learningRate,
       min: 1e-6,
       max: 10,
       step: 0.0001,
@@ -57,5 +64,18 @@ export function trainingParams(defaults: { samples: number; batchSize: number; l
       max: 0.999,
       step: 0.1,
     } satisfies NumberParam,
+  };
+}
+
+/** Passes over a fixed data set, for the experiments that train on one. */
+export function epochsParam(defaultEpochs: number, max = 100_000): IntParam {
+  return {
+    kind: 'int',
+    label: 'Epochs',
+    help: 'Passes over the whole training set.',
+    section: 'training',
+    default: defaultEpochs,
+    min: 1,
+    max,
   };
 }

@@ -6,6 +6,7 @@ import { RectanglesView } from './rectangles/View';
 import { AdditionView } from './addition/View';
 import { CumsumView } from './cumsum/View';
 import { MovingLineView } from './movingline/View';
+import { MemoryView } from './memory/View';
 
 /** Props every experiment view receives: the latest preview from the worker and the run's values. */
 export interface ViewProps<P = unknown> {
@@ -24,4 +25,5 @@ export const VIEWS: Record<string, ComponentType<ViewProps<any>>> = {
   addition: AdditionView,
   cumsum: CumsumView,
   rectangles: RectanglesView,
+  memory: MemoryView,
 };
