@@ -84,9 +84,16 @@ export interface Experiment<D extends ParamDefs = ParamDefs, P = unknown> {
   plan(values: ParamValues<D>): TrainingPlan;
   /** The training batches, in order; drawn from the data and shuffle streams. */
   batches(values: ParamValues<D>, streams: Streams): Iterable<Batch>;
+  /**
+   * Experiments that train on a fixed data set: the number of passes over it. sampleBatch then
+   * returns the whole set (for the data preview's shapes).
+   */
+  epochs?(values: ParamValues<D>): number;
   /** A few fresh examples for the data preview. */
   sampleBatch(values: ParamValues<D>, rng: Rng, rows: number): Batch;
   evaluationMetrics: readonly MetricInfo[];
+  /** What counts as a successful run, for the success rate of repeats (e.g. "all 8 steps right"). */
+  success?: { label: string; test(metrics: Readonly<Record<string, number>>): boolean };
   /**
    * Held-out data scored after every batch marked epochEnd (Keras' validation_split): its loss and
    * metrics are reported as val_loss, val_acc…

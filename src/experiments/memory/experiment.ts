@@ -123,10 +123,11 @@ export const memoryExperiment: Experiment<typeof params, MemoryPreview> = {
     const epoch = epochBatches(values.mode);
     for (let e = 0; e < values.epochs; e++) yield* epoch;
   },
-  sampleBatch(values, _rng, rows): Batch {
-    const batches = epochBatches(values.mode);
+  epochs: (values) => values.epochs,
+  /** The whole data set: 8 one-step pairs, or 2 sequences of 4 steps. */
+  sampleBatch(values): Batch {
+    const take = epochBatches(values.mode);
     const timesteps = values.mode === 'sequence' ? STEPS : 1;
-    const take = batches.slice(0, Math.max(1, Math.min(rows, batches.length)));
     const join = (part: 'x' | 'y') => {
       const out = new Float32Array(take.reduce((n, b) => n + b[part].length, 0));
       let offset = 0;
@@ -143,6 +144,7 @@ export const memoryExperiment: Experiment<typeof params, MemoryPreview> = {
     { key: 'steps', label: 'Steps right', format: 'percent', note: 'of the 8 steps of both sequences' },
     { key: 'conflict', label: 'Conflicting steps right', format: 'percent', note: 'of 2→3 and 2→4, the steps that need memory' },
   ],
+  success: { label: 'all 8 steps right', test: (metrics) => metrics.steps === 1 },
   async evaluate(values, predict, _rng, resetStates) {
     return { metrics: scoreTable(await predictSequences(values.mode, predict, resetStates)) };
   },

@@ -21,6 +21,8 @@ interface Props {
   logScale: boolean;
   /** Changes whenever a series grew (series are appended in place). */
   version: number;
+  /** A legend naming the runs (when there are several); off for many alike runs. */
+  legend?: boolean;
 }
 
 const MAX_POINTS = 200;
@@ -46,7 +48,7 @@ interface Frame {
  * run; the curves are drawn by LiveLines with recharts' scales, so streaming points costs a
  * path update, not a re-render of the whole chart.
  */
-export const MetricChart = memo(function MetricChart({ metric, runs, smoothing, logScale, version }: Props) {
+export const MetricChart = memo(function MetricChart({ metric, runs, smoothing, logScale, version, legend = true }: Props) {
   const lines = useMemo<ChartLine[]>(
     () =>
       runs.map((run, i) => ({
@@ -101,7 +103,7 @@ export const MetricChart = memo(function MetricChart({ metric, runs, smoothing, 
   );
 
   const label = METRIC_LABELS[metric] ?? metric;
-  const current = lines.find((l) => l.current)?.points;
+  const current = (lines.find((l) => l.current) ?? lines[0])?.points;
   const last = current?.at(-1);
   const description = last && current
     ? `${label} chart: ${current.length} points; latest ${formatCompact(last.y)} after ${formatCompact(last.x)} samples.`
@@ -115,7 +117,7 @@ export const MetricChart = memo(function MetricChart({ metric, runs, smoothing, 
       <div className="chart-box" role="img" aria-label={description}>
         <ChartLinesContext.Provider value={lines}>{chart}</ChartLinesContext.Provider>
       </div>
-      {lines.length > 1 && (
+      {legend && lines.length > 1 && (
         <ul className="chart-legend" aria-label={`${label} runs`}>
           {lines.map((line) => (
             <li key={line.key}>

@@ -92,7 +92,9 @@ export function DataPreviewPanel({ experiment, values }: { experiment: AnyExperi
   const outWidth = sample.yShape.slice(1).reduce((a, b) => a * b, 1);
   // A sample may span several rows (a rectangle is 3 corner pairs): X holds that many rows per sample.
   const rowsPerSample = rows / (sample.samples ?? rows);
-  const totalRows = Math.round(plan.totalSamples * rowsPerSample);
+  const epochs = experiment.epochs?.(values);
+  // A fixed data set is shown whole; generated data as the rows of the whole run.
+  const totalRows = epochs === undefined ? Math.round(plan.totalSamples * rowsPerSample) : rows;
   const shownRows = Math.min(rows, ROWS * rowsPerSample);
   return (
     <section className="panel" aria-labelledby="data-title">
@@ -105,6 +107,7 @@ export function DataPreviewPanel({ experiment, values }: { experiment: AnyExperi
         {images
           ? '[samples, timesteps, height, width, channels] — below, the first and last timestep of each example.'
           : '[samples, timesteps, features] — each row below is one timestep of one example.'}
+        {epochs !== undefined && ` The same ${rows} example${rows === 1 ? '' : 's'} every epoch, ${epochs.toLocaleString('en')} epochs.`}
       </p>
       {Array.from({ length: shownRows }, (_, row) => (
         // Wide examples scroll sideways: focusable, so the keyboard can scroll them too.
