@@ -5,6 +5,7 @@ import { additionExperiment } from './addition/experiment';
 import { cumsumExperiment } from './cumsum/experiment';
 import { movingLineExperiment } from './movingline/experiment';
 import { memoryExperiment } from './memory/experiment';
+import { echoPartialExperiment, echoWholeExperiment } from './seqecho/experiment';
 import type { AnyExperiment } from './types';
 
 /** Every experiment of the playground, in catalogue order. Add a line to add one. */
@@ -16,6 +17,8 @@ export const EXPERIMENTS: readonly AnyExperiment[] = [
   cumsumExperiment,
   rectanglesExperiment,
   memoryExperiment,
+  echoWholeExperiment,
+  echoPartialExperiment,
 ];
 
 export const DEFAULT_EXPERIMENT_ID = 'echo';

@@ -7,6 +7,7 @@ import { AdditionView } from './addition/View';
 import { CumsumView } from './cumsum/View';
 import { MovingLineView } from './movingline/View';
 import { MemoryView } from './memory/View';
+import { SeqEchoView } from './seqecho/View';
 
 /** Props every experiment view receives: the latest preview from the worker and the run's values. */
 export interface ViewProps<P = unknown> {
@@ -26,4 +27,6 @@ export const VIEWS: Record<string, ComponentType<ViewProps<any>>> = {
   cumsum: CumsumView,
   rectangles: RectanglesView,
   memory: MemoryView,
+  echowhole: SeqEchoView,
+  echopartial: SeqEchoView,
 };

@@ -55,6 +55,12 @@ const CASES: Case[] = [
     out: [3],
   },
   {
+    // TF.js' own Unpack gradient fails on one timestep (tensorflow/tfjs#3550): kernels/unpackGrad.ts.
+    name: 'one timestep: stacked LSTM (returnSequences) → LSTM → Dense, MSE',
+    spec: { inputShape: [1, 2], layers: [lstm(4, { returnSequences: true }), lstm(3), { type: 'dense', units: 1, activation: 'linear' }], loss: 'meanSquaredError', metrics: [] },
+    out: [1],
+  },
+  {
     name: 'goBackwards LSTM with returnSequences → TimeDistributed Dense, MSE',
     spec: { inputShape: [4, 3], layers: [lstm(5, { returnSequences: true, goBackwards: true }), { type: 'timeDistributedDense', units: 2, activation: 'linear' }], loss: 'meanSquaredError', metrics: [] },
     out: [4, 2],

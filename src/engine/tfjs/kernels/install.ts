@@ -10,6 +10,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { conv2dFilterGradient } from './conv2dBackpropFilter';
 import { maxPoolInputGradient } from './maxPoolGrad';
+import { unpackGradConfig } from './unpackGrad';
 
 type BackendName = 'cpu' | 'wasm';
 
@@ -94,7 +95,7 @@ const KERNELS: readonly tf.KernelConfig[] = [conv2dBackpropFilter('cpu'), maxPoo
 
 let installed = false;
 
-/** Registers the kernels above (once); replaces the CPU backend's own. */
+/** Registers the kernels above (once); replaces the CPU backend's own; and TF.js' gradient of Unpack. */
 export function installKernels(): void {
   if (installed) return;
   installed = true;
@@ -102,5 +103,13 @@ export function installKernels(): void {
     // Unregister first: registering over a kernel logs a warning.
     if (tf.getKernel(config.kernelName, config.backendName)) tf.unregisterKernel(config.kernelName, config.backendName);
     tf.registerKernel(config);
+  }
+  // Replaces TF.js' gradient of Unpack, which fails on a single output (see unpackGrad.ts).
+  const log = console.warn;
+  console.warn = () => undefined; // registerGradient warns that it overrides; that is the point.
+  try {
+    tf.registerGradient(unpackGradConfig);
+  } finally {
+    console.warn = log;
   }
 }
