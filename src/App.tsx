@@ -9,6 +9,7 @@ import { EvaluationPanel } from './ui/panels/EvaluationPanel';
 import { ExplainerPanel } from './ui/panels/ExplainerPanel';
 import { LiveView } from './ui/panels/LiveView';
 import { ModelSummaryPanel } from './ui/panels/ModelSummaryPanel';
+import { ComparePanel } from './ui/panels/ComparePanel';
 import { RepeatPanel } from './ui/panels/RepeatPanel';
 import { WarningsBanner } from './ui/panels/WarningsBanner';
 
@@ -33,6 +34,7 @@ export function App() {
         <div className="column column-main">
           <LiveView experiment={experiment} />
           <Charts experiment={experiment} values={values} />
+          <ComparePanel experiment={experiment} />
           <RepeatPanel experiment={experiment} />
         </div>
         <aside className="column column-details" aria-label="Details">

@@ -50,12 +50,23 @@ export interface BoolParam extends ParamBase {
   default: boolean;
 }
 
-export type ParamDef = IntParam | NumberParam | ChoiceParam | BoolParam;
+/** Free text checked by the experiment, e.g. a list of numbers ("55, 80"). */
+export interface TextParam extends ParamBase {
+  kind: 'text';
+  default: string;
+  maxLength: number;
+  /** Shown in the empty field. */
+  placeholder?: string;
+  /** Why the text is not acceptable (null when it is). Never throws. */
+  check?(text: string): string | null;
+}
+
+export type ParamDef = IntParam | NumberParam | ChoiceParam | BoolParam | TextParam;
 export type ParamDefs = Record<string, ParamDef>;
 
 /** The values type of a schema: numbers, booleans and each choice's literal union. */
 export type ParamValues<D extends ParamDefs> = {
-  [K in keyof D]: D[K] extends ChoiceParam<infer O> ? O : D[K] extends BoolParam ? boolean : number;
+  [K in keyof D]: D[K] extends ChoiceParam<infer O> ? O : D[K] extends BoolParam ? boolean : D[K] extends TextParam ? string : number;
 };
 
 export type AnyParamValues = Record<string, number | string | boolean>;
@@ -97,6 +108,11 @@ export function checkValue(def: ParamDef, raw: string): CheckResult {
       }
       return { ok: true, value: option.value };
     }
+    case 'text': {
+      if (text.length > def.maxLength) return { ok: false, message: `at most ${def.maxLength} characters` };
+      const problem = def.check?.(text) ?? null;
+      return problem === null ? { ok: true, value: text } : { ok: false, message: problem };
+    }
     case 'bool': {
       const lower = text.toLowerCase();
       if (['1', 'true', 'yes', 'on'].includes(lower)) return { ok: true, value: true };
@@ -117,6 +133,8 @@ export function isValidValue(def: ParamDef, value: unknown): boolean {
       return typeof value === 'string' && def.options.some((o) => o.value === value);
     case 'bool':
       return typeof value === 'boolean';
+    case 'text':
+      return typeof value === 'string' && value === value.trim() && value.length <= def.maxLength && (def.check?.(value) ?? null) === null;
   }
 }
 

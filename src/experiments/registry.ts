@@ -5,6 +5,7 @@ import { additionExperiment } from './addition/experiment';
 import { cumsumExperiment } from './cumsum/experiment';
 import { movingLineExperiment } from './movingline/experiment';
 import { memoryExperiment } from './memory/experiment';
+import { regressionExperiment } from './regression/experiment';
 import { echoPartialExperiment, echoWholeExperiment } from './seqecho/experiment';
 import type { AnyExperiment } from './types';
 
@@ -19,6 +20,7 @@ export const EXPERIMENTS: readonly AnyExperiment[] = [
   memoryExperiment,
   echoWholeExperiment,
   echoPartialExperiment,
+  regressionExperiment,
 ];
 
 export const DEFAULT_EXPERIMENT_ID = 'echo';

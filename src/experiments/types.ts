@@ -37,6 +37,8 @@ export interface MetricInfo {
   format: MetricFormat;
   /** Text shown under the value, e.g. "on 100 fresh sequences". */
   note?: string;
+  /** Whether the metric exists for these settings (e.g. a second output); always when absent. */
+  relevant?(values: AnyParamValues): boolean;
 }
 
 export interface Evaluation {
@@ -92,13 +94,15 @@ export interface Experiment<D extends ParamDefs = ParamDefs, P = unknown> {
   /** A few fresh examples for the data preview. */
   sampleBatch(values: ParamValues<D>, rng: Rng, rows: number): Batch;
   evaluationMetrics: readonly MetricInfo[];
+  /** A choice knob worth comparing option by option (e.g. the architecture): the page offers to train each. */
+  compare?: { param: string; label: string };
   /** What counts as a successful run, for the success rate of repeats (e.g. "all 8 steps right"). */
   success?: { label: string; test(metrics: Readonly<Record<string, number>>): boolean };
   /**
    * Held-out data scored after every batch marked epochEnd (Keras' validation_split): its loss and
    * metrics are reported as val_loss, val_acc…
    */
-  validation?(values: ParamValues<D>): Batch;
+  validation?(values: ParamValues<D>): Batch | undefined;
   /** A stateful model starts with zero state; `resetStates` zeroes it again (e.g. between sequences). */
   evaluate(values: ParamValues<D>, predict: Predict, rng: Rng, resetStates?: ResetStates): Promise<Evaluation>;
   /**

@@ -8,6 +8,7 @@ import { CumsumView } from './cumsum/View';
 import { MovingLineView } from './movingline/View';
 import { MemoryView } from './memory/View';
 import { SeqEchoView } from './seqecho/View';
+import { RegressionView } from './regression/View';
 
 /** Props every experiment view receives: the latest preview from the worker and the run's values. */
 export interface ViewProps<P = unknown> {
@@ -29,4 +30,5 @@ export const VIEWS: Record<string, ComponentType<ViewProps<any>>> = {
   memory: MemoryView,
   echowhole: SeqEchoView,
   echopartial: SeqEchoView,
+  regression: RegressionView,
 };

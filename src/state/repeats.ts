@@ -1,7 +1,7 @@
 /**
- * Repeats: the current configuration trained N times with consecutive seeds, on a small pool of
- * training workers of their own (the page's main run keeps its worker). Each run is still
- * seed-exact; the summary of the final scores shows how much of a result is luck.
+ * Batches of runs on a small pool of training workers of their own (the page's main run keeps its
+ * worker): repeats (the current configuration with consecutive seeds: how much of a result is
+ * luck) and comparisons (every option of one knob, same seed). Each run is still seed-exact.
  */
 import { create } from 'zustand';
 import type { RunOutcome } from '../engine/train';
@@ -16,6 +16,9 @@ import { useStore } from './store';
 export type RepeatRunStatus = 'queued' | 'running' | 'done' | 'error' | 'cancelled';
 
 export interface RepeatRun {
+  /** What distinguishes the run in its batch ("seed 4", "Stacked LSTMs"). */
+  label: string;
+  values: AnyParamValues;
   seed: number;
   status: RepeatRunStatus;
   series: Series | null;
@@ -26,9 +29,13 @@ export interface RepeatRun {
 }
 
 export type RepeatStatus = 'idle' | 'running' | 'done' | 'cancelled';
+export type BatchKind = 'repeat' | 'compare';
 
 export interface RepeatState {
   status: RepeatStatus;
+  kind: BatchKind;
+  /** For a comparison: the knob whose options are compared. */
+  param: string | null;
   experimentId: string | null;
   values: AnyParamValues;
   backend: BackendPreference;
@@ -45,6 +52,8 @@ const REDRAW_MS = 250;
 
 export const useRepeatStore = create<RepeatState>()(() => ({
   status: 'idle',
+  kind: 'repeat',
+  param: null,
   experimentId: null,
   values: {},
   backend: 'auto',
@@ -129,29 +138,37 @@ function next(slot: Slot): void {
   }
   slot.run = index;
   patchRun(index, { status: 'running' });
-  slot.client.start(state.experimentId, state.values, state.runs[index]?.seed ?? 1, state.backend);
+  const run = state.runs[index];
+  slot.client.start(state.experimentId, run?.values ?? state.values, run?.seed ?? 1, state.backend);
 }
 
-/** Trains the page's current configuration `count` times, with seeds seed, seed + 1, … */
-export function startRepeats(count: number): void {
+interface Variant {
+  label: string;
+  values: AnyParamValues;
+  seed: number;
+}
+
+function startBatch(kind: BatchKind, param: string | null, variants: readonly Variant[]): void {
   cancelRepeats();
-  const { experimentId, values, seed, backend } = useStore.getState();
+  const { experimentId, values, backend } = useStore.getState();
   const experiment = findExperiment(experimentId);
-  if (!experiment) return;
-  const n = Math.max(1, Math.min(MAX_REPEATS, Math.round(count)));
-  const resolved = resolveValues(experiment, values).values;
-  const totalSamples = experiment.plan(resolved).totalSamples;
-  const runs: RepeatRun[] = Array.from({ length: n }, (_, i) => ({
-    seed: seed + i,
-    status: 'queued',
-    series: null,
-    totalSamples,
-    outcome: null,
-    elapsedMs: 0,
-    error: null,
-  }));
-  const workers = poolSize(typeof navigator === 'undefined' ? undefined : navigator.hardwareConcurrency, n);
-  useRepeatStore.setState({ status: 'running', experimentId, values: resolved, backend, runs, workers, version: 0 });
+  if (!experiment || variants.length === 0) return;
+  const runs: RepeatRun[] = variants.map((variant) => {
+    const resolved = resolveValues(experiment, variant.values).values;
+    return {
+      label: variant.label,
+      values: resolved,
+      seed: variant.seed,
+      status: 'queued',
+      series: null,
+      totalSamples: experiment.plan(resolved).totalSamples,
+      outcome: null,
+      elapsedMs: 0,
+      error: null,
+    };
+  });
+  const workers = poolSize(typeof navigator === 'undefined' ? undefined : navigator.hardwareConcurrency, runs.length);
+  useRepeatStore.setState({ status: 'running', kind, param, experimentId, values: resolveValues(experiment, values).values, backend, runs, workers, version: 0 });
   for (let i = 0; i < workers; i++) {
     // The listener needs the slot, the slot needs the client.
     let slot: Slot | null = null;
@@ -163,6 +180,25 @@ export function startRepeats(count: number): void {
     slots.push(slot);
     next(slot);
   }
+}
+
+/** Trains the page's current configuration `count` times, with seeds seed, seed + 1, … */
+export function startRepeats(count: number): void {
+  const { values, seed } = useStore.getState();
+  const n = Math.max(1, Math.min(MAX_REPEATS, Math.round(count)));
+  startBatch('repeat', null, Array.from({ length: n }, (_, i) => ({ label: `seed ${seed + i}`, values, seed: seed + i })));
+}
+
+/** Trains the current configuration once per option of a choice knob, all with the current seed. */
+export function startComparison(param: string): void {
+  const { experimentId, values, seed } = useStore.getState();
+  const def = findExperiment(experimentId)?.params[param];
+  if (def?.kind !== 'choice') return;
+  startBatch(
+    'compare',
+    param,
+    def.options.map((option: { value: string; label: string }) => ({ label: option.label, values: { ...values, [param]: option.value }, seed })),
+  );
 }
 
 /** Stops every repeat run; finished ones stay in the summary. */

@@ -245,6 +245,11 @@ describe('properties', () => {
         return fc.constantFrom(...def.options.map((o) => o.value));
       case 'bool':
         return fc.boolean();
+      case 'text':
+        return fc
+          .string({ maxLength: Math.min(def.maxLength, 40) })
+          .map((text) => text.trim())
+          .filter((text) => (def.check?.(text) ?? null) === null);
     }
   }
 

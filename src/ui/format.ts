@@ -36,7 +36,9 @@ export function formatTick(value: number): string {
   if (!Number.isFinite(value)) return '';
   const abs = Math.abs(value);
   if (abs === 0) return '0';
-  if (abs >= 1000) return formatCompact(value);
+  // 3 significant digits from 100k up: a tick at 125k must not read 130k.
+  if (abs >= 1e6) return `${Number((value / 1e6).toPrecision(abs >= 1e8 ? 3 : 2))}M`;
+  if (abs >= 1000) return `${Number((value / 1e3).toPrecision(abs >= 1e5 ? 3 : 2))}k`;
   if (abs >= 10) return String(Math.round(value));
   if (abs >= 0.01) return String(Number(value.toPrecision(2)));
   return value.toExponential(0);

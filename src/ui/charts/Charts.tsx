@@ -37,6 +37,9 @@ function plannedMetrics(experiment: AnyExperiment, values: AnyParamValues): stri
   }
 }
 
+/** One chart per training metric: a validation metric (val_loss) is drawn on its metric's chart. */
+const isValidationMetric = (metric: string) => metric.startsWith('val_');
+
 /**
  * Live loss and metric curves with smoothing and log-scale controls. The charts are mounted
  * before the first run (empty, with a hint), so pressing Train only feeds them points: mounting
@@ -64,7 +67,7 @@ export function Charts({ experiment, values }: { experiment: AnyExperiment; valu
   // responsive while recharts redraws.
   const input = useDeferredValue(useMemo(() => ({ runs, version }), [runs, version]));
   const planned = useMemo(() => plannedMetrics(experiment, values), [experiment, values]);
-  const metrics = run?.series?.metricNames ?? planned;
+  const metrics = (run?.series?.metricNames ?? planned).filter((metric) => !isValidationMetric(metric));
   return (
     <section className="charts" aria-label="Training curves">
       <div className="chart-controls">

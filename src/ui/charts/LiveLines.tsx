@@ -8,6 +8,8 @@ export interface ChartLine {
   label: string;
   current: boolean;
   color: string;
+  /** Validation curves are dashed. */
+  dashed?: boolean;
   points: ChartPoint[];
 }
 
@@ -88,6 +90,7 @@ export function LiveLines() {
           strokeWidth={line.current ? 2 : 1.25}
           strokeOpacity={line.current ? 1 : 0.55}
           strokeLinejoin="round"
+          strokeDasharray={line.dashed ? '5 3' : undefined}
         />
       ))}
       {anchor && anchorX !== undefined && (

@@ -51,13 +51,15 @@ interface Frame {
 export const MetricChart = memo(function MetricChart({ metric, runs, smoothing, logScale, version, legend = true }: Props) {
   const lines = useMemo<ChartLine[]>(
     () =>
-      runs.map((run, i) => ({
-        key: run.key,
-        label: run.label,
-        current: run.current,
-        color: PALETTE[i % PALETTE.length] ?? 'currentColor',
-        points: curve(run.series, metric, smoothing, logScale),
-      })),
+      runs.flatMap((run, i) => {
+        const color = PALETTE[i % PALETTE.length] ?? 'currentColor';
+        const line: ChartLine = { key: run.key, label: run.label, current: run.current, color, points: curve(run.series, metric, smoothing, logScale) };
+        // Scored once per epoch on held-out data: drawn unsmoothed, dashed, in its run's colour.
+        const validation = `val_${metric}`;
+        if (!run.series.metricNames.includes(validation)) return [line];
+        const points = curve(run.series, validation, 0, logScale).filter((p) => Number.isFinite(p.y));
+        return [line, { key: `${run.key}-val`, label: `${run.label}, validation`, current: run.current, color, dashed: true, points }];
+      }),
     // `version` marks in-place growth of the series.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [runs, metric, smoothing, logScale, version],
@@ -121,7 +123,7 @@ export const MetricChart = memo(function MetricChart({ metric, runs, smoothing, 
         <ul className="chart-legend" aria-label={`${label} runs`}>
           {lines.map((line) => (
             <li key={line.key}>
-              <span className="swatch" style={{ background: line.color }} aria-hidden="true" />
+              <span className={line.dashed ? 'swatch swatch-dashed' : 'swatch'} style={{ borderColor: line.color, background: line.dashed ? undefined : line.color }} aria-hidden="true" />
               {line.label}
             </li>
           ))}

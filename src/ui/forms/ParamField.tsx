@@ -54,6 +54,22 @@ export function ParamField({ name, def, value, onChange, onReset }: Props) {
     );
   } else if (def.kind === 'bool') {
     input = <input id={id} type="checkbox" checked={value === true} aria-describedby={helpId} onChange={(e) => onChange(e.target.checked)} />;
+  } else if (def.kind === 'text') {
+    input = (
+      <input
+        id={id}
+        name={name}
+        type="text"
+        spellCheck={false}
+        autoComplete="off"
+        maxLength={def.maxLength}
+        placeholder={def.placeholder}
+        value={draft}
+        aria-invalid={error !== null}
+        aria-describedby={error ? `${helpId} ${errorId}` : helpId}
+        onChange={(e) => commitText(e.target.value)}
+      />
+    );
   } else {
     input = (
       <input

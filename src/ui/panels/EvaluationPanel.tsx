@@ -16,7 +16,7 @@ export function EvaluationPanel({ experiment }: { experiment: AnyExperiment }) {
         <>
           {outcome.evaluation ? (
             <dl className="metrics">
-              {experiment.evaluationMetrics.map((info) => {
+              {experiment.evaluationMetrics.filter((info) => info.relevant?.(run.values) ?? true).map((info) => {
                 const value = outcome.evaluation?.metrics[info.key];
                 return (
                   <div key={info.key} className="metric">

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { summarize, type Summary } from '../../engine/stats';
-import type { AnyExperiment, MetricFormat } from '../../experiments/types';
+import type { AnyExperiment, AnyParamValues, MetricFormat } from '../../experiments/types';
 import { setSeed } from '../../state/actions';
 import { cancelRepeats, MAX_REPEATS, startRepeats, useRepeatStore, type RepeatRun } from '../../state/repeats';
 import { useStore } from '../../state/store';
@@ -25,8 +25,8 @@ const STAT_COLUMNS: { key: keyof Summary; label: string }[] = [
   { key: 'max', label: 'max' },
 ];
 
-function scoreRows(experiment: AnyExperiment, finished: readonly RepeatRun[]): ScoreRow[] {
-  const rows: ScoreRow[] = experiment.evaluationMetrics.map((info) => ({
+function scoreRows(experiment: AnyExperiment, values: AnyParamValues, finished: readonly RepeatRun[]): ScoreRow[] {
+  const rows: ScoreRow[] = experiment.evaluationMetrics.filter((info) => info.relevant?.(values) ?? true).map((info) => ({
     key: info.key,
     label: info.label,
     format: info.format,
@@ -48,9 +48,11 @@ export function RepeatPanel({ experiment }: { experiment: AnyExperiment }) {
   const workers = useRepeatStore((s) => s.workers);
   const version = useThrottled(useRepeatStore((s) => s.version), 250);
   const repeatOf = useRepeatStore((s) => s.experimentId);
-  const shown = useMemo(() => (repeatOf === experiment.id ? runs : []), [repeatOf, experiment.id, runs]);
+  const kind = useRepeatStore((s) => s.kind);
+  const shown = useMemo(() => (repeatOf === experiment.id && kind === 'repeat' ? runs : []), [repeatOf, experiment.id, kind, runs]);
   const finished = useMemo(() => shown.filter((run) => run.status === 'done' && run.outcome?.evaluation), [shown]);
-  const rows = useMemo(() => scoreRows(experiment, finished), [experiment, finished]);
+  const repeatValues = useRepeatStore((s) => s.values);
+  const rows = useMemo(() => scoreRows(experiment, repeatValues, finished), [experiment, repeatValues, finished]);
   const chartRuns = useMemo<ChartRun[]>(
     () =>
       shown.flatMap((run) =>
@@ -59,7 +61,8 @@ export function RepeatPanel({ experiment }: { experiment: AnyExperiment }) {
     [shown],
   );
   const successes = experiment.success ? finished.filter((run) => experiment.success?.test(run.outcome?.evaluation?.metrics ?? {})).length : 0;
-  const running = status === 'running';
+  const running = status === 'running' && kind === 'repeat';
+  const busy = status === 'running';
   const done = shown.filter((run) => run.status === 'done' || run.status === 'error').length;
   const valid = Number.isInteger(count) && count >= 2 && count <= MAX_REPEATS;
 
@@ -81,7 +84,7 @@ export function RepeatPanel({ experiment }: { experiment: AnyExperiment }) {
           Runs
           <input type="number" min={2} max={MAX_REPEATS} step={1} value={Number.isFinite(count) ? count : ''} onChange={(e) => setCount(e.target.valueAsNumber)} aria-invalid={!valid} />
         </label>
-        <button type="submit" disabled={!valid || running}>
+        <button type="submit" disabled={!valid || busy}>
           Repeat {valid ? count : ''} runs
         </button>
         {running && (
@@ -162,7 +165,7 @@ function runSummary(experiment: AnyExperiment, run: RepeatRun): string {
   if (run.status !== 'done') return run.status === 'error' ? `failed: ${run.error ?? 'unknown error'}` : run.status;
   const metrics = run.outcome?.evaluation?.metrics;
   if (!metrics) return run.outcome?.message ?? 'no evaluation';
-  const scores = experiment.evaluationMetrics.map((info) => `${info.label.toLowerCase()} ${formatMetric(metrics[info.key] ?? Number.NaN, info.format)}`).join(', ');
+  const scores = experiment.evaluationMetrics.filter((info) => info.relevant?.(run.values) ?? true).map((info) => `${info.label.toLowerCase()} ${formatMetric(metrics[info.key] ?? Number.NaN, info.format)}`).join(', ');
   const verdict = experiment.success ? (experiment.success.test(metrics) ? ' ✓' : ' ✗') : '';
   return scores + verdict;
 }
