@@ -36,9 +36,9 @@ export function formatTick(value: number): string {
   if (!Number.isFinite(value)) return '';
   const abs = Math.abs(value);
   if (abs === 0) return '0';
-  // 3 significant digits from 100k up: a tick at 125k must not read 130k.
-  if (abs >= 1e6) return `${Number((value / 1e6).toPrecision(abs >= 1e8 ? 3 : 2))}M`;
-  if (abs >= 1000) return `${Number((value / 1e3).toPrecision(abs >= 1e5 ? 3 : 2))}k`;
+  // Three significant digits without trailing zeros: 20k, 2.5k, 12.5k (a tick at 12.5k must not read 13k).
+  if (abs >= 1e6) return `${Number((value / 1e6).toPrecision(3))}M`;
+  if (abs >= 1000) return `${Number((value / 1e3).toPrecision(3))}k`;
   if (abs >= 10) return String(Math.round(value));
   if (abs >= 0.01) return String(Number(value.toPrecision(2)));
   return value.toExponential(0);
