@@ -1,4 +1,5 @@
 import { findExperiment } from './experiments/registry';
+import { FORM_PANELS } from './experiments/views';
 import { useStore } from './state/store';
 import { Charts } from './ui/charts/Charts';
 import { ParamForm } from './ui/forms/ParamForm';
@@ -18,6 +19,7 @@ export function App() {
   const values = useStore((s) => s.values);
   const experiment = findExperiment(experimentId);
   if (!experiment) return <p role="alert">Unknown experiment.</p>;
+  const FormPanel = FORM_PANELS[experiment.id];
   return (
     <div className="app">
       <Header />
@@ -30,6 +32,7 @@ export function App() {
             <span className="subtitle">{experiment.subtitle}</span>
           </h2>
           <ParamForm experiment={experiment} />
+          {FormPanel && <FormPanel values={values} />}
         </aside>
         <div className="column column-main">
           <LiveView experiment={experiment} />

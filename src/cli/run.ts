@@ -4,7 +4,9 @@ import { runExperiment, type RunOutcome } from '../engine/train';
 import { MAX_SEED } from '../engine/random';
 import { EXPERIMENTS, findExperiment } from '../experiments/registry';
 import type { AnyParamValues } from '../experiments/types';
-import { resolveRawValues } from '../experiments/values';
+import { inUrl, type ParamDefs } from '../experiments/params';
+import { resolveRawValues, resolveValues } from '../experiments/values';
+import { loadExternalText } from './externalText';
 import { parseArgs } from './args';
 
 export interface CliResult {
@@ -22,14 +24,14 @@ export interface CliResult {
   wallTimeSeconds: number;
 }
 
-const RESERVED = new Set(['seed', 'backend', 'quiet']);
+const RESERVED = new Set(['seed', 'backend', 'quiet', 'data']);
 
 export function usage(): string {
-  const lines = ['usage: npm run experiment -- <experiment> [--seed N] [--backend cpu|wasm|fused] [--quiet] [--<param> value …]', ''];
+  const lines = ['usage: npm run experiment -- <experiment> [--seed N] [--backend cpu|wasm|fused] [--quiet] [--data file.csv] [--<param> value …]', ''];
   for (const experiment of EXPERIMENTS) {
     lines.push(`${experiment.id}: ${experiment.title}`);
     for (const [key, def] of Object.entries(experiment.params as Record<string, { label: string; default: unknown }>)) {
-      lines.push(`  --${key.padEnd(10)} ${def.label} (default ${String(def.default)})`);
+      if (!(def as { hidden?: boolean }).hidden) lines.push(`  --${key.padEnd(10)} ${def.label} (default ${String(def.default)})`);
     }
   }
   return lines.join('\n');
@@ -58,8 +60,11 @@ export async function runCli(argv: readonly string[], log: (line: string) => voi
   await tf.ready();
 
   const raw = new Map([...args.options].filter(([key]) => !RESERVED.has(key)));
-  const { values, warnings } = resolveRawValues(experiment, raw);
-  for (const warning of warnings) log(`warning: ${warning}`);
+  const first = resolveRawValues(experiment, raw);
+  // Data files (a bundled series, or --data) fill their knob; the constraints are checked again with it.
+  const external = await loadExternalText(experiment, first.values, args.options.get('data'));
+  const { values, warnings } = external ? resolveValues(experiment, { ...first.values, ...external }) : first;
+  for (const warning of external ? [...first.warnings, ...warnings] : warnings) log(`warning: ${warning}`);
   const { engine, note } = chooseEngine(requested === 'fused' ? 'fused' : backend, experiment.model(values));
   if (note) log(`note: ${note}`);
 
@@ -92,7 +97,8 @@ export async function runCli(argv: readonly string[], log: (line: string) => voi
     seed,
     engine,
     backend: tf.getBackend(),
-    params: values,
+    // A data file's text is not a setting to print.
+    params: Object.fromEntries(Object.entries(values).filter(([key]) => { const def = (experiment.params as ParamDefs)[key]; return !def || inUrl(def); })),
     paramCount: model.paramCount,
     status: outcome.status,
     samplesSeen: outcome.samplesSeen,

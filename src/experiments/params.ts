@@ -18,6 +18,8 @@ interface ParamBase {
   help: string;
   section: ParamSection;
   unit?: string;
+  /** Not in the generated form: the experiment's own panel edits it (e.g. a data file). */
+  hidden?: boolean;
   /** Whether the form shows the knob for these values (e.g. momentum only with SGD); shown when absent. */
   relevant?(values: Readonly<Record<string, number | string | boolean>>): boolean;
 }
@@ -59,6 +61,13 @@ export interface TextParam extends ParamBase {
   placeholder?: string;
   /** Why the text is not acceptable (null when it is). Never throws. */
   check?(text: string): string | null;
+  /** False: never written to or read from links (a whole data file does not belong in a URL). */
+  inUrl?: boolean;
+}
+
+/** Whether a knob travels in links. */
+export function inUrl(def: ParamDef): boolean {
+  return !(def.kind === 'text' && def.inUrl === false);
 }
 
 export type ParamDef = IntParam | NumberParam | ChoiceParam | BoolParam | TextParam;
@@ -134,7 +143,7 @@ export function isValidValue(def: ParamDef, value: unknown): boolean {
     case 'bool':
       return typeof value === 'boolean';
     case 'text':
-      return typeof value === 'string' && value === value.trim() && value.length <= def.maxLength && (def.check?.(value) ?? null) === null;
+      return typeof value === 'string' && value.length <= def.maxLength && (def.check?.(value) ?? null) === null;
   }
 }
 

@@ -6,6 +6,7 @@ import { cumsumExperiment } from './cumsum/experiment';
 import { movingLineExperiment } from './movingline/experiment';
 import { memoryExperiment } from './memory/experiment';
 import { regressionExperiment } from './regression/experiment';
+import { timeSeriesExperiment } from './timeseries/experiment';
 import { echoPartialExperiment, echoWholeExperiment } from './seqecho/experiment';
 import type { AnyExperiment } from './types';
 
@@ -21,6 +22,7 @@ export const EXPERIMENTS: readonly AnyExperiment[] = [
   echoWholeExperiment,
   echoPartialExperiment,
   regressionExperiment,
+  timeSeriesExperiment,
 ];
 
 export const DEFAULT_EXPERIMENT_ID = 'echo';

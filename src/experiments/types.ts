@@ -94,6 +94,11 @@ export interface Experiment<D extends ParamDefs = ParamDefs, P = unknown> {
   /** A few fresh examples for the data preview. */
   sampleBatch(values: ParamValues<D>, rng: Rng, rows: number): Batch;
   evaluationMetrics: readonly MetricInfo[];
+  /**
+   * A text knob filled from a file of the site (public/), e.g. a bundled data series: the page
+   * fetches it, the CLI reads it. `file` returns null when the user supplies the text.
+   */
+  externalText?: { param: string; file(values: ParamValues<D>): string | null };
   /** A choice knob worth comparing option by option (e.g. the architecture): the page offers to train each. */
   compare?: { param: string; label: string };
   /** What counts as a successful run, for the success rate of repeats (e.g. "all 8 steps right"). */

@@ -9,6 +9,8 @@ import { MovingLineView } from './movingline/View';
 import { MemoryView } from './memory/View';
 import { SeqEchoView } from './seqecho/View';
 import { RegressionView } from './regression/View';
+import { DataSourcePanel } from './timeseries/DataSourcePanel';
+import { TimeSeriesView } from './timeseries/View';
 
 /** Props every experiment view receives: the latest preview from the worker and the run's values. */
 export interface ViewProps<P = unknown> {
@@ -17,6 +19,11 @@ export interface ViewProps<P = unknown> {
   /** Previews kept at the experiment's snapshot points (see Experiment.snapshotsAt). */
   snapshots: { samplesSeen: number; preview: P }[];
 }
+
+/** Panels an experiment adds under its form (e.g. its own data), by experiment id. */
+export const FORM_PANELS: Record<string, ComponentType<{ values: AnyParamValues }>> = {
+  timeseries: DataSourcePanel,
+};
 
 /** How each experiment's live preview is drawn, by experiment id. Add a line to add one. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each view is typed by its own experiment's preview.
@@ -31,4 +38,5 @@ export const VIEWS: Record<string, ComponentType<ViewProps<any>>> = {
   echowhole: SeqEchoView,
   echopartial: SeqEchoView,
   regression: RegressionView,
+  timeseries: TimeSeriesView,
 };

@@ -4,7 +4,7 @@
  * never throws; whatever it cannot use it drops or clamps and reports.
  */
 import { MAX_SEED } from '../engine/random';
-import { clip, formatValue } from '../experiments/params';
+import { clip, formatValue, inUrl, type ParamDefs } from '../experiments/params';
 import { DEFAULT_EXPERIMENT_ID, EXPERIMENTS, findExperiment } from '../experiments/registry';
 import type { AnyParamValues } from '../experiments/types';
 import { changedValues, resolveRawValues } from '../experiments/values';
@@ -67,7 +67,18 @@ export function parseUrl(search: string): ParsedUrl {
     else warnings.push(`Unknown backend "${clip(backendText)}"; using auto.`);
   }
 
-  const raw = new Map([...first].filter(([key]) => !(RESERVED as readonly string[]).includes(key)));
+  const defs: ParamDefs = experiment.params;
+  const raw = new Map(
+    [...first].filter(([key]) => {
+      if ((RESERVED as readonly string[]).includes(key)) return false;
+      const def = defs[key];
+      if (def && !inUrl(def)) {
+        warnings.push(`"${clip(key)}" cannot come from a link (${def.label.toLowerCase()} is never part of one); ignored.`);
+        return false;
+      }
+      return true;
+    }),
+  );
   const resolved = resolveRawValues(experiment, raw);
   return {
     state: { experimentId: experiment.id, seed, backend, values: resolved.values },
@@ -83,8 +94,10 @@ export function buildQuery(state: UrlState): string {
   if (state.backend !== 'auto') query.set('backend', state.backend);
   const experiment = findExperiment(state.experimentId);
   if (experiment) {
+    const defs: ParamDefs = experiment.params;
     for (const [key, value] of Object.entries(changedValues(experiment, state.values))) {
-      query.set(key, formatValue(value));
+      const def = defs[key];
+      if (def && inUrl(def)) query.set(key, formatValue(value));
     }
   }
   return `?${query.toString()}`;

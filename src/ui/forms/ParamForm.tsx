@@ -11,7 +11,7 @@ export function ParamForm({ experiment }: { experiment: AnyExperiment }) {
   const values = useStore((s) => s.values);
   const defs: ParamDefs = experiment.params;
   // A knob that does not apply is hidden, unless it holds a non-default value the user should see.
-  const entries = Object.entries(defs).filter(([key, def]) => !def.relevant || def.relevant(values) || values[key] !== def.default);
+  const entries = Object.entries(defs).filter(([key, def]) => !def.hidden && (!def.relevant || def.relevant(values) || values[key] !== def.default));
   const changedCount = entries.filter(([key, def]) => values[key] !== def.default).length;
   return (
     <form className="param-form" aria-label="Hyperparameters" onSubmit={(e) => e.preventDefault()}>
