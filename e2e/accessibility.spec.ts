@@ -10,9 +10,14 @@ async function seriousViolations(page: import('@playwright/test').Page): Promise
     .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }
 
+/** A short run of any experiment: few samples, or few epochs for those that train on a fixed data set. */
+function shortRun(experiment: (typeof EXPERIMENTS)[number]): string {
+  return `?exp=${experiment.id}&${'samples' in experiment.params ? 'samples=64' : 'epochs=2'}`;
+}
+
 for (const experiment of EXPERIMENTS) {
   test(`${experiment.title}: no serious or critical accessibility violations, before and after training`, async ({ playground, page }) => {
-    await playground.open(`?exp=${experiment.id}&samples=64`);
+    await playground.open(shortRun(experiment));
     expect(await seriousViolations(page)).toEqual([]);
     await playground.trainToEnd();
     expect(await seriousViolations(page)).toEqual([]);
@@ -24,7 +29,7 @@ test.describe('on a 375 px wide phone screen', () => {
 
   for (const experiment of EXPERIMENTS) {
     test(`${experiment.title}: nothing overflows sideways, before and after training`, async ({ playground, page }, testInfo) => {
-      await playground.open(`?exp=${experiment.id}&samples=64`);
+      await playground.open(shortRun(experiment));
       const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(await overflow()).toBeLessThanOrEqual(0);
       await playground.trainToEnd();

@@ -20,6 +20,23 @@ test('a run draws the training and the dashed validation loss, and predicts the 
   await expect(playground.warnings).toContainText('Problem a takes 1 timestep(s) of 1 feature(s)');
 });
 
+test('the data set is an editable table: edits train the model and travel in the link', async ({ playground, page }) => {
+  await playground.open('?exp=regression');
+  const panel = page.getByRole('region', { name: 'Data set' });
+  await expect(panel.getByRole('row')).toHaveCount(21);
+  const cell = panel.getByLabel('Sample 1, y');
+  await expect(cell).toHaveValue('15');
+  await cell.fill('16');
+  await cell.press('Enter');
+  await expect(page).toHaveURL(/[?&]data=1(%3E|>)16(%3B|;)2(%3E|>)30/);
+  await panel.getByRole('button', { name: 'Remove sample 20' }).click();
+  await expect(panel.getByRole('row')).toHaveCount(20);
+  await expect(page.getByTestId('x-shape')).toHaveText('(19, 1, 1)');
+  await panel.getByRole('button', { name: 'Restore the tutorial’s data' }).click();
+  await expect(panel.getByRole('row')).toHaveCount(21);
+  await expect(page).not.toHaveURL(/data=/);
+});
+
 test('compare architectures: the simple, stacked and bidirectional models side by side on the same seed', async ({ playground, page }) => {
   await playground.open('?exp=regression&problem=c&epochs=60');
   const panel = page.getByRole('region', { name: 'Compare architectures' });

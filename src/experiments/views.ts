@@ -9,6 +9,7 @@ import { MovingLineView } from './movingline/View';
 import { MemoryView } from './memory/View';
 import { SeqEchoView } from './seqecho/View';
 import { RegressionView } from './regression/View';
+import { DataTablePanel } from './regression/DataTablePanel';
 import { DataSourcePanel } from './timeseries/DataSourcePanel';
 import { TimeSeriesView } from './timeseries/View';
 
@@ -23,6 +24,7 @@ export interface ViewProps<P = unknown> {
 /** Panels an experiment adds under its form (e.g. its own data), by experiment id. */
 export const FORM_PANELS: Record<string, ComponentType<{ values: AnyParamValues }>> = {
   timeseries: DataSourcePanel,
+  regression: DataTablePanel,
 };
 
 /** How each experiment's live preview is drawn, by experiment id. Add a line to add one. */

@@ -8,7 +8,7 @@ import { defaultValues } from '../params';
 import type { Predict } from '../types';
 import { resolveValues } from '../values';
 import { regressionExperiment, type RegressionValues } from './experiment';
-import { parseInput, PROBLEMS, validationSplit } from './problems';
+import { formatData, parseData, parseInput, PROBLEMS, validationSplit } from './problems';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -51,6 +51,30 @@ describe('regression problems', () => {
     expect(parseInput('30')).toEqual([[30]]);
     expect(parseInput('30; x')).toBeNull();
     expect(parseInput(' ; ')).toBeNull();
+  });
+});
+
+describe('edited data sets', () => {
+  it('round-trip through the compact text of links', () => {
+    for (const problem of Object.values(PROBLEMS)) expect(parseData(formatData(problem.x, problem.y), problem)).toEqual({ x: problem.x, y: problem.y });
+    expect(formatData(PROBLEMS.a.x.slice(0, 2), PROBLEMS.a.y.slice(0, 2))).toBe('1>15;2>30');
+    expect(formatData(PROBLEMS.d.x.slice(0, 1), PROBLEMS.d.y.slice(0, 1))).toBe('3,5,6,10,9,15>24');
+  });
+
+  it('say what is wrong with a data set that does not fit the problem', () => {
+    expect(parseData('1>15', PROBLEMS.a)).toBe('The data needs at least 2 samples.');
+    expect(parseData('1>15;2,3>30', PROBLEMS.a)).toBe('Sample 2 has 2 input and 1 output values; problem a takes 1 and 1.');
+    expect(parseData('1>15;x>30', PROBLEMS.a)).toBe('Sample 2 is not numbers in the form "x,…>y".');
+    expect(parseData('1>15;2>>30', PROBLEMS.a)).toBe('Sample 2 is not numbers in the form "x,…>y".');
+  });
+
+  it('train the model instead of the tutorial data; one that does not fit is dropped with a note', () => {
+    const edited = withProblem({ data: '1>10;2>20;3>30;4>40;5>50' });
+    expect(regressionExperiment.sampleBatch(edited, createStreams(1).preview, 2).xShape).toEqual([5, 1, 1]);
+    expect(Array.from(regressionExperiment.validation?.(edited)?.y ?? [])).toEqual([50]);
+    const wrong = resolveValues(regressionExperiment, { ...defaults, problem: 'b', data: '1>10;2>20' });
+    expect(wrong.values.data).toBe('');
+    expect(wrong.warnings.join(' ')).toContain('problem b takes 2 and 1. Using the tutorial’s data for problem b.');
   });
 });
 

@@ -6,6 +6,7 @@ import {
   featuresOf,
   formatInput,
   outputsOf,
+  parseData,
   parseInput,
   PROBLEMS,
   timestepsOf,
@@ -39,6 +40,16 @@ const params = {
     maxLength: 200,
     placeholder: 'the problem’s test input',
     check: (text) => (text === '' || parseInput(text) ? null : 'write numbers, features separated by "," and timesteps by ";"'),
+  } satisfies TextParam,
+  data: {
+    kind: 'text',
+    label: 'Data set',
+    help: 'The samples, edited in the Data set panel. Empty: the tutorial’s data for the problem.',
+    section: 'problem',
+    default: '',
+    maxLength: 20_000,
+    hidden: true,
+    check: (text) => (text === '' || /^[\d\s.,;>eE+-]*$/.test(text) ? null : 'only numbers, ",", ">" and ";"'),
   } satisfies TextParam,
   arch: {
     kind: 'choice',
@@ -97,7 +108,13 @@ export interface RegressionPreview {
   predicted: number[];
 }
 
-const problemOf = (values: RegressionValues): RegressionProblem => PROBLEMS[values.problem];
+/** The problem, with the user's edited samples when there are any that fit it. */
+function problemOf(values: RegressionValues): RegressionProblem {
+  const problem = PROBLEMS[values.problem];
+  if (!values.data) return problem;
+  const data = parseData(values.data, problem);
+  return typeof data === 'string' ? problem : { ...problem, ...data };
+}
 const epochsOf = (values: RegressionValues) => values.epochs || problemOf(values).epochs;
 const batchSizeOf = (values: RegressionValues) => values.bs || problemOf(values).batchSize;
 
@@ -169,15 +186,25 @@ export const regressionExperiment: Experiment<typeof params, RegressionPreview> 
       'from seed to seed. The validation loss (dashed) is scored on the largest inputs — it stays above the training loss.',
   },
   params,
-  constrain(values) {
-    if (!values.test) return { values, notes: [] };
+  constrain(raw) {
+    let values = raw;
+    const notes: string[] = [];
+    if (values.data) {
+      const data = parseData(values.data, PROBLEMS[values.problem]);
+      if (typeof data === 'string') {
+        notes.push(`${data} Using the tutorial’s data for problem ${values.problem}.`);
+        values = { ...values, data: '' };
+      }
+    }
+    if (!values.test) return { values, notes };
     const problem = problemOf(values);
     const input = parseInput(values.test);
     const fits = input !== null && input.length === timestepsOf(problem) && input.every((step) => step.length === featuresOf(problem));
-    if (fits) return { values, notes: [] };
+    if (fits) return { values, notes };
     return {
       values: { ...values, test: '' },
       notes: [
+        ...notes,
         `Problem ${problem.id} takes ${timestepsOf(problem)} timestep(s) of ${featuresOf(problem)} feature(s) (like "${formatInput(problem.testInput)}"); ` +
           `using its own test input.`,
       ],

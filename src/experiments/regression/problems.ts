@@ -141,3 +141,39 @@ export function validationSplit(samples: number, fraction: number): { train: num
   const train = Math.max(1, Math.floor(samples * (1 - fraction)));
   return { train, validation: samples - train };
 }
+
+/** The most samples an edited data set may hold. */
+export const MAX_SAMPLES = 200;
+
+/**
+ * An edited data set as text, compact enough for a link: samples separated by ";", each the
+ * input values (timestep by timestep, feature by feature) then ">" then the outputs:
+ * "1>15;2>30" or "3,5,6,10,9,15>24".
+ */
+export function formatData(x: readonly (readonly (readonly number[])[])[], y: readonly (readonly number[])[]): string {
+  return x.map((sample, i) => `${sample.flat().join(',')}>${(y[i] ?? []).join(',')}`).join(';');
+}
+
+/** Reads an edited data set for a problem's shapes; a sentence saying what is wrong otherwise. */
+export function parseData(text: string, problem: RegressionProblem): { x: number[][][]; y: number[][] } | string {
+  const steps = timestepsOf(problem);
+  const features = featuresOf(problem);
+  const outputs = outputsOf(problem);
+  const samples = text.split(';').filter((part) => part.trim() !== '');
+  if (samples.length < 2) return 'The data needs at least 2 samples.';
+  if (samples.length > MAX_SAMPLES) return `The data holds ${samples.length} samples; at most ${MAX_SAMPLES}.`;
+  const x: number[][][] = [];
+  const y: number[][] = [];
+  for (const [i, sample] of samples.entries()) {
+    const [inputs = '', targets = '', ...rest] = sample.split('>');
+    const xs = inputs.split(',').map((v) => (v.trim() === '' ? Number.NaN : Number(v)));
+    const ys = targets.split(',').map((v) => (v.trim() === '' ? Number.NaN : Number(v)));
+    if (rest.length > 0 || [...xs, ...ys].some((v) => !Number.isFinite(v))) return `Sample ${i + 1} is not numbers in the form "x,…>y".`;
+    if (xs.length !== steps * features || ys.length !== outputs) {
+      return `Sample ${i + 1} has ${xs.length} input and ${ys.length} output values; problem ${problem.id} takes ${steps * features} and ${outputs}.`;
+    }
+    x.push(Array.from({ length: steps }, (_, t) => xs.slice(t * features, (t + 1) * features)));
+    y.push(ys);
+  }
+  return { x, y };
+}
