@@ -142,6 +142,12 @@ class ScriptedModel implements TrainableModel {
   resetStates(): void {
     this.log.push('reset');
   }
+  getWeights(): Float32Array[] {
+    return [];
+  }
+  lastGradientNorms(): null {
+    return null;
+  }
   dispose(): void {
     this.disposed++;
   }

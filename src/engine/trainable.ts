@@ -15,5 +15,9 @@ export interface TrainableModel {
   predict: Predict;
   /** Zeroes the carried state of stateful layers. */
   resetStates(): void;
+  /** Copies of the current weights, in TF.js' getWeights() order. */
+  getWeights(): Float32Array[];
+  /** The L2 norm of each weight array's gradient in the last training step (null when the engine does not expose it). */
+  lastGradientNorms(): number[] | null;
   dispose(): void;
 }

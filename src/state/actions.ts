@@ -1,4 +1,5 @@
 /** Everything the page can do, as plain functions over the store. */
+import type { InsideSettings } from '../engine/inspect/inside';
 import { freshSeed } from '../engine/random';
 import { defaultValues } from '../experiments/params';
 import { findExperiment } from '../experiments/registry';
@@ -76,6 +77,14 @@ export function setLogScale(logScale: boolean): void {
   useStore.setState({ logScale });
 }
 
+const MAX_INSIDE_HISTORY = 500;
+
+/** Opens, changes or closes the look inside the model; the worker computes it only while open. */
+export function setInsideSettings(settings: InsideSettings | null): void {
+  useStore.setState({ insideSettings: settings, ...(settings ? {} : { inside: null }) });
+  client?.inspect(settings);
+}
+
 /** Train / Pause / Resume in one button. */
 export function toggleTraining(): void {
   const { status } = useStore.getState();
@@ -90,7 +99,7 @@ export function startRun(): void {
   const experiment = currentExperiment();
   const { values } = resolveValues(experiment, state.values);
   dropPendingProgress();
-  const runId = getClient().start(experiment.id, values, state.seed, state.backend);
+  const runId = getClient().start(experiment.id, values, state.seed, state.backend, state.insideSettings);
   const run: RunRecord = {
     id: runId,
     experimentId: experiment.id,
@@ -203,6 +212,16 @@ export function handleMessage(message: FromWorker): void {
     case 'preview':
       useStore.setState({ preview: message.payload });
       return;
+    case 'inside': {
+      const point = {
+        samplesSeen: message.samplesSeen,
+        weightNorms: message.payload.weights.map((w) => w.norm),
+        gradientNorms: message.payload.weights.map((w) => w.gradientNorm),
+      };
+      const history = state.insideHistory.at(-1)?.samplesSeen === point.samplesSeen ? state.insideHistory : [...state.insideHistory, point].slice(-MAX_INSIDE_HISTORY);
+      useStore.setState({ inside: { samplesSeen: message.samplesSeen, payload: message.payload }, insideHistory: history });
+      return;
+    }
     case 'snapshot':
       useStore.setState({ snapshots: [...state.snapshots, { samplesSeen: message.samplesSeen, preview: message.payload }] });
       return;

@@ -5,6 +5,7 @@
  */
 import { create } from 'zustand';
 import type { EngineKind } from '../engine/engines';
+import type { InsidePayload, InsideSettings } from '../engine/inspect/inside';
 import type { RunOutcome } from '../engine/train';
 import type { AnyParamValues } from '../experiments/types';
 import type { BackendName, BackendPreference, SkippedBackend } from '../worker/protocol';
@@ -39,6 +40,12 @@ export interface RunRecord {
   elapsedMs: number;
 }
 
+export interface InsideHistoryPoint {
+  samplesSeen: number;
+  weightNorms: number[];
+  gradientNorms: (number | null)[];
+}
+
 export interface Snapshot {
   samplesSeen: number;
   preview: unknown;
@@ -57,6 +64,10 @@ export interface RunSlice {
   preview: unknown;
   /** Previews kept at the experiment's snapshot points, in order. */
   snapshots: Snapshot[];
+  /** The latest look inside the model, with the samples seen then. */
+  inside: { samplesSeen: number; payload: InsidePayload } | null;
+  /** Weight and gradient norms at every look inside this run, for their curves. */
+  insideHistory: InsideHistoryPoint[];
   error: string | null;
 }
 
@@ -66,6 +77,8 @@ export interface HistorySlice {
 }
 
 export interface SettingsSlice {
+  /** What to look inside (null: the panel is closed and the worker computes nothing). */
+  insideSettings: InsideSettings | null;
   /** Curve smoothing weight in [0, 0.99]. */
   smoothing: number;
   logScale: boolean;
@@ -85,6 +98,8 @@ export const initialRunSlice: RunSlice = {
   tensors: null,
   preview: null,
   snapshots: [],
+  inside: null,
+  insideHistory: [],
   error: null,
 };
 
@@ -98,6 +113,7 @@ export const useStore = create<PlaygroundState>()(() => ({
   previous: [],
   smoothing: 0.9,
   logScale: false,
+  insideSettings: null,
 }));
 
 export const isActive = (status: RunStatus): boolean =>

@@ -4,6 +4,7 @@
  * when it crashes.
  */
 import type { AnyParamValues } from '../experiments/types';
+import type { InsideSettings } from '../engine/inspect/inside';
 import type { BackendPreference, FromWorker, ToWorker } from './protocol';
 
 export interface ClientListener {
@@ -33,10 +34,15 @@ export class TrainingClient {
     return this.runId;
   }
 
-  start(experimentId: string, params: AnyParamValues, seed: number, backend: BackendPreference): number {
+  start(experimentId: string, params: AnyParamValues, seed: number, backend: BackendPreference, inspect: InsideSettings | null = null): number {
     this.runId += 1;
-    this.send({ type: 'start', runId: this.runId, experimentId, params, seed, backend });
+    this.send({ type: 'start', runId: this.runId, experimentId, params, seed, backend, inspect });
     return this.runId;
+  }
+
+  /** Starts, changes or stops looking inside the current run's model. */
+  inspect(settings: InsideSettings | null): void {
+    this.send({ type: 'inspect', runId: this.runId, settings });
   }
 
   pause(): void {

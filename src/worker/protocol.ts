@@ -5,6 +5,7 @@
 import type { StepPoint, RunOutcome, RunStart } from '../engine/train';
 import type { EngineKind } from '../engine/engines';
 import type { AnyParamValues } from '../experiments/types';
+import type { InsidePayload, InsideSettings } from '../engine/inspect/inside';
 
 export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];
@@ -35,7 +36,11 @@ export type ToWorker =
       params: AnyParamValues;
       seed: number;
       backend: BackendPreference;
+      /** Look inside an LSTM layer during the run (null: not wanted). */
+      inspect?: InsideSettings | null;
     }
+  /** Starts, changes or stops looking inside the run's model (also after it finished). */
+  | { type: 'inspect'; runId: number; settings: InsideSettings | null }
   | { type: 'pause'; runId: number }
   | { type: 'resume'; runId: number }
   | { type: 'stop'; runId: number }
@@ -68,6 +73,7 @@ export type FromWorker =
   | { type: 'paused'; runId: number; paused: boolean }
   | { type: 'preview'; runId: number; payload: unknown }
   | { type: 'snapshot'; runId: number; samplesSeen: number; payload: unknown }
+  | { type: 'inside'; runId: number; samplesSeen: number; payload: InsidePayload }
   | { type: 'done'; runId: number; outcome: RunOutcome; elapsedMs: number; tensors: number }
   | { type: 'error'; runId: number; message: string; detail?: string };
 

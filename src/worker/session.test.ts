@@ -350,3 +350,29 @@ describe('TrainingSession', () => {
     await settle(h.session);
   });
 });
+
+describe('looking inside the model', () => {
+  it('posts the gates with the previews when asked at start, then again on request after the run, and stops when closed', async () => {
+    const h = harness();
+    h.session.handle(start(1, { samples: 40 }, { inspect: { layerIndex: 0, example: 0 } }));
+    await settle(h.session);
+    const during = ofType(h.messages, 'inside');
+    expect(during.length).toBeGreaterThanOrEqual(1);
+    const last = during.at(-1);
+    expect(last?.payload.traces[0]?.timesteps).toBe(5);
+    expect(last?.payload.traces[0]?.units).toBe(25);
+    expect(last?.samplesSeen).toBe(40);
+    // After the run: another example on request, from the kept model.
+    h.messages.length = 0;
+    h.session.handle({ type: 'inspect', runId: 1, settings: { layerIndex: 0, example: 3 } });
+    expect(only(h.messages, 'inside').payload.example).toBe(3);
+    h.messages.length = 0;
+    h.session.handle({ type: 'inspect', runId: 1, settings: null });
+    expect(ofType(h.messages, 'inside')).toHaveLength(0);
+    // After a reset the model is gone: nothing to look at.
+    h.session.handle({ type: 'reset', runId: 2 });
+    await settle(h.session);
+    h.session.handle({ type: 'inspect', runId: 1, settings: { layerIndex: 0, example: 0 } });
+    expect(ofType(h.messages, 'inside')).toHaveLength(0);
+  });
+});

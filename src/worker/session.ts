@@ -7,7 +7,10 @@ import type { BackendChoice } from '../engine/backend';
 import { runExperiment, type StepPoint } from '../engine/train';
 import type { TrainableModel } from '../engine/trainable';
 import { chooseEngine, createTrainable } from '../engine/engines';
+import { inspectModel, type InsideSettings } from '../engine/inspect/inside';
+import type { ModelSpec } from '../engine/modelSpec';
 import { findExperiment } from '../experiments/registry';
+import type { AnyExperiment, AnyParamValues } from '../experiments/types';
 import { resolveValues } from '../experiments/values';
 import type { FromWorker, TfjsBackendPreference, ToWorker } from './protocol';
 
@@ -32,9 +35,21 @@ interface ActiveRun {
   resume: (() => void) | null;
 }
 
+/** What a model was trained for: enough to look inside it again after the run. */
+interface ModelContext {
+  runId: number;
+  experiment: AnyExperiment;
+  values: AnyParamValues;
+  spec: ModelSpec;
+  samplesSeen: number;
+}
+
 export class TrainingSession {
   private active: ActiveRun | null = null;
   private model: TrainableModel | null = null;
+  private context: ModelContext | null = null;
+  /** What to look inside, or null. */
+  private inspect: InsideSettings | null = null;
   /** Resolves when the current run has fully ended (model kept or freed). */
   private finished: Promise<void> = Promise.resolve();
   /** Counts start and reset commands: a start superseded before it began is skipped. */
@@ -56,6 +71,11 @@ export class TrainingSession {
           this.active.stopRequested = true;
           this.active.resume?.();
         }
+        return;
+      case 'inspect':
+        this.inspect = message.settings;
+        // A finished run's model is still here: answer at once. A running one answers at its next preview.
+        if (!this.active && this.model && this.context?.runId === message.runId) this.postInside(this.model, this.context);
         return;
       case 'reset':
         this.commands++;
@@ -82,6 +102,20 @@ export class TrainingSession {
   private freeModel(): void {
     this.model?.dispose();
     this.model = null;
+    this.context = null;
+  }
+
+  private postInside(model: TrainableModel, context: ModelContext): void {
+    if (!this.inspect) return;
+    const payload = inspectModel({
+      experiment: context.experiment,
+      values: context.values,
+      spec: context.spec,
+      weights: model.getWeights(),
+      gradientNorms: model.lastGradientNorms(),
+      settings: this.inspect,
+    });
+    this.env.post({ type: 'inside', runId: context.runId, samplesSeen: context.samplesSeen, payload });
   }
 
   private async restart(message: Extract<ToWorker, { type: 'start' }>, command: number): Promise<void> {
@@ -101,12 +135,16 @@ export class TrainingSession {
     const { runId } = message;
     const run: ActiveRun = { runId, stopRequested: false, paused: false, resume: null };
     this.active = run;
+    if (message.inspect !== undefined) this.inspect = message.inspect;
     try {
       const experiment = findExperiment(message.experimentId);
       if (!experiment) throw new Error(`Unknown experiment "${message.experimentId}".`);
       const { values } = resolveValues(experiment, message.params);
       const choice = await env.selectBackend(message.backend === 'fused' ? 'auto' : message.backend);
-      const { engine, note } = chooseEngine(message.backend, experiment.model(values));
+      const spec = experiment.model(values);
+      const { engine, note } = chooseEngine(message.backend, spec);
+      const context: ModelContext = { runId, experiment, values, spec, samplesSeen: 0 };
+      let live: TrainableModel | null = null;
       env.post({ type: 'backend', runId, engine, ...choice, ...(note ? { engineNote: note } : {}) });
 
       let pending: StepPoint[] = [];
@@ -134,10 +172,11 @@ export class TrainingSession {
         experiment,
         values,
         seed: message.seed,
-        createModel: (spec, optimizer, rng) => createTrainable(engine, spec, optimizer, rng),
+        createModel: (modelSpec, optimizer, rng) => (live = createTrainable(engine, modelSpec, optimizer, rng)),
         hooks: {
           onStart: (start) => env.post({ type: 'started', runId, ...start }),
           onStep: (point) => {
+            context.samplesSeen = point.samplesSeen;
             pending.push(point);
             if (env.now() - lastFlush >= PROGRESS_INTERVAL_MS) flush();
           },
@@ -147,7 +186,10 @@ export class TrainingSession {
             lastPreview = now;
             return true;
           },
-          onPreview: (payload) => env.post({ type: 'preview', runId, payload }),
+          onPreview: (payload) => {
+            env.post({ type: 'preview', runId, payload });
+            if (live) this.postInside(live, context);
+          },
           onSnapshot: (samplesSeen, payload) => env.post({ type: 'snapshot', runId, samplesSeen, payload }),
         },
         checkpoint: async () => {
@@ -165,6 +207,7 @@ export class TrainingSession {
       });
       if (pending.length) flush();
       this.model = model;
+      this.context = context;
       env.post({ type: 'done', runId, outcome, elapsedMs: elapsed(), tensors: env.tensorCount() });
     } catch (error) {
       env.post({

@@ -45,6 +45,12 @@ function buildLayer(layer: LayerSpec, shape: readonly number[], weights: Float32
   }
 }
 
+function l2(values: Float32Array): number {
+  let sum = 0;
+  for (const v of values) sum += v * v;
+  return Math.sqrt(sum);
+}
+
 /** How many weight arrays each layer kind holds, in TF.js' getWeights() order. */
 function weightCount(layer: LayerSpec): number {
   return layer.type === 'lstm' ? 3 : layer.type === 'bidirectional' ? 6 : layer.type === 'repeatVector' ? 0 : 2;
@@ -90,6 +96,10 @@ export class FusedModel implements TrainableModel {
   /** The current weights, in TF.js' getWeights() order (copies). */
   getWeights(): Float32Array[] {
     return this.layers.flatMap((layer) => layer.weights.map((w) => Float32Array.from(w)));
+  }
+
+  lastGradientNorms(): number[] {
+    return this.layers.flatMap((layer) => layer.grads.map(l2));
   }
 
   private forward(x: Float32Array, batch: number): Float32Array {

@@ -46,6 +46,15 @@ export class TfjsModel implements TrainableModel {
     }
   }
 
+  getWeights(): Float32Array[] {
+    return this.model.getWeights().map((w) => Float32Array.from(w.dataSync() as Float32Array));
+  }
+
+  /** trainOnBatch keeps its gradients to itself. */
+  lastGradientNorms(): null {
+    return null;
+  }
+
   resetStates(): void {
     if (this.model.stateful) this.model.resetStates();
   }
