@@ -4,6 +4,7 @@ import { memoryExperiment } from '../../experiments/memory/experiment';
 import { movingLineExperiment } from '../../experiments/movingline/experiment';
 import { echoExperiment } from '../../experiments/echo/experiment';
 import { defaultValues } from '../../experiments/params';
+import type { ModelSpec } from '../modelSpec';
 import { createRng } from '../random';
 import { TfjsModel } from '../tfjs/tfjsModel';
 import { inspectModel, weightStats } from './inside';
@@ -13,7 +14,7 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-function weightsOf(spec: Parameters<typeof TfjsModel.prototype.constructor>[0]) {
+function weightsOf(spec: ModelSpec) {
   const model = new TfjsModel(spec, { name: 'adam', learningRate: 0.001 }, createRng('inside'));
   const weights = model.getWeights();
   model.dispose();
