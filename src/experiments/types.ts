@@ -99,6 +99,11 @@ export interface Experiment<D extends ParamDefs = ParamDefs, P = unknown> {
    * fetches it, the CLI reads it. `file` returns null when the user supplies the text.
    */
   externalText?: { param: string; file(values: ParamValues<D>): string | null };
+  /**
+   * A variant of a probe example that differs only in what the network must remember (echo: another
+   * value at the echoed position), so the page can show which units hold it. Null when there is none.
+   */
+  contrast?(values: ParamValues<D>, x: Float32Array): { x: Float32Array; label: string } | null;
   /** A choice knob worth comparing option by option (e.g. the architecture): the page offers to train each. */
   compare?: { param: string; label: string };
   /** What counts as a successful run, for the success rate of repeats (e.g. "all 8 steps right"). */

@@ -57,6 +57,32 @@ describe('inside the model', () => {
     expect(probe.unsupported).toMatch(/^The probe cannot run through /);
   });
 
+  it('what it remembers: another value at the echoed position moves the cell state only from that step on', () => {
+    const values = defaultValues(echoExperiment.params);
+    const spec = echoExperiment.model(values);
+    const inside = inspectModel({ experiment: echoExperiment, values, spec, weights: weightsOf(spec), gradientNorms: null, settings: { layerIndex: 0, example: 0 } });
+    const contrast = inside.contrast;
+    expect(contrast?.label).toMatch(/^position 2 holds \d+ instead of \d+$/);
+    expect(Array.from(contrast?.cellDiff.subarray(0, 2 * 25) ?? [1])).toEqual(new Array(50).fill(0));
+    expect(Math.max(...Array.from(contrast?.cellDiff.subarray(2 * 25) ?? []).map(Math.abs))).toBeGreaterThan(0);
+    expect(contrast?.top).toHaveLength(3);
+    expect(Math.abs(contrast?.top[0]?.diff ?? 0)).toBeGreaterThanOrEqual(Math.abs(contrast?.top[2]?.diff ?? 0));
+  });
+
+  it('what it remembers, stateful memory demo: sequence 2 against sequence 1, step by step', () => {
+    const values = defaultValues(memoryExperiment.params);
+    const spec = memoryExperiment.model(values);
+    const inside = inspectModel({ experiment: memoryExperiment, values, spec, weights: weightsOf(spec), gradientNorms: null, settings: { layerIndex: 0, example: 0 } });
+    expect(inside.contrast?.label).toBe('sequence 2 against sequence 1, step by step');
+    expect(inside.contrast?.timesteps).toBe(4);
+    const cell = inside.traces[0]?.maps.cell ?? new Float32Array();
+    expect(inside.contrast?.cellDiff[3 * 20 + 5]).toBeCloseTo((cell[7 * 20 + 5] ?? 0) - (cell[3 * 20 + 5] ?? 0), 6);
+    // Stateless: no state, nothing to contrast.
+    const stateless = { ...values, mode: 'stateless' as const };
+    const spec2 = memoryExperiment.model(stateless);
+    expect(inspectModel({ experiment: memoryExperiment, values: stateless, spec: spec2, weights: weightsOf(spec2), gradientNorms: null, settings: { layerIndex: 0, example: 0 } }).contrast).toBeNull();
+  });
+
   it('weight statistics: the histogram counts every weight, the norm is the L2 norm, gradients where known', () => {
     const spec = echoExperiment.model(defaultValues(echoExperiment.params));
     const weights = [Float32Array.from([3, -4]), Float32Array.from([0, 0, 1]), new Float32Array(5), new Float32Array(3), new Float32Array(3)];

@@ -41,6 +41,17 @@ export interface WeightStats {
   gradientNorm: number | null;
 }
 
+/** Which units hold what the network must remember: the cell state of one input minus another's. */
+export interface Contrast {
+  label: string;
+  timesteps: number;
+  units: number;
+  /** c(variant) − c(example), [timesteps, units] in input-time order. */
+  cellDiff: Float32Array;
+  /** The units that differ most at the last step, largest first. */
+  top: { unit: number; diff: number }[];
+}
+
 export interface InsidePayload {
   layers: ProbeableLayer[];
   layerIndex: number;
@@ -53,6 +64,7 @@ export interface InsidePayload {
   resets: number[];
   /** Why there is nothing to look at (no LSTM, or a layer before it the probe cannot run). */
   unsupported: string | null;
+  contrast: Contrast | null;
   weights: WeightStats[];
 }
 
@@ -141,7 +153,7 @@ export function inspectModel(args: {
   const layers = probeableLayers(spec);
   const layerIndex = layers.some((l) => l.layerIndex === settings.layerIndex) ? settings.layerIndex : (layers[0]?.layerIndex ?? -1);
   const base = { layers, layerIndex, example: settings.example, weights: weightStats(spec, weights, args.gradientNorms) };
-  const empty = { input: new Float32Array(0), inputShape: [0, 0] as [number, number], traces: [], resets: [] };
+  const empty = { input: new Float32Array(0), inputShape: [0, 0] as [number, number], traces: [], resets: [], contrast: null };
   if (layerIndex < 0) return { ...base, ...empty, unsupported: 'This model has no LSTM layer to look inside.' };
 
   const forward: TraceView[] = [];
@@ -166,5 +178,41 @@ export function inspectModel(args: {
     if (resetAfter) resets.push(time);
   }
   const traces = [joinViews(forward), ...(backward.length ? [joinViews(backward)] : [])];
-  return { ...base, input: concat(inputs), inputShape, traces, resets, unsupported: null };
+  const first = traces[0] as TraceView;
+  const contrast = resets.length >= 2 ? segmentContrast(first, resets) : variantContrast(args, layerIndex, first, probeInputs(experiment, values, spec, settings.example));
+  return { ...base, input: concat(inputs), inputShape, traces, resets, unsupported: null, contrast };
+}
+
+function contrastOf(label: string, a: Float32Array, b: Float32Array, timesteps: number, units: number): Contrast {
+  const cellDiff = b.map((v, i) => v - (a[i] ?? 0));
+  const last = (timesteps - 1) * units;
+  const top = Array.from({ length: units }, (_, unit) => ({ unit, diff: cellDiff[last + unit] ?? 0 }))
+    .sort((p, q) => Math.abs(q.diff) - Math.abs(p.diff))
+    .slice(0, 3);
+  return { label, timesteps, units, cellDiff, top };
+}
+
+/** A stateful probe cut by its resets into sequences of one length: the second against the first, step by step. */
+function segmentContrast(trace: TraceView, resets: readonly number[]): Contrast | null {
+  const length = resets[0] ?? 0;
+  if (length <= 0 || (resets[1] ?? 0) - length !== length) return null;
+  const U = trace.units;
+  const cells = trace.maps.cell;
+  return contrastOf('sequence 2 against sequence 1, step by step', cells.subarray(0, length * U), cells.subarray(length * U, 2 * length * U), length, U);
+}
+
+/** The experiment's variant of the probe example (another value to remember), through the same layer. */
+function variantContrast(
+  args: Parameters<typeof inspectModel>[0],
+  layerIndex: number,
+  trace: TraceView,
+  inputs: readonly { x: Float32Array }[],
+): Contrast | null {
+  const x = inputs[0]?.x;
+  const variant = x && inputs.length === 1 ? args.experiment.contrast?.(args.values, x) : null;
+  if (!variant) return null;
+  const probe = probeModel(args.spec, args.weights, variant.x, layerIndex);
+  if (probe.kind === 'unsupported') return null;
+  const other = view(probe.kind === 'lstm' ? probe.trace : probe.forward, null);
+  return contrastOf(variant.label, trace.maps.cell, other.maps.cell, trace.timesteps, trace.units);
 }

@@ -97,6 +97,17 @@ export const echoExperiment: Experiment<typeof params, EchoPreview> = {
     };
   },
   ...freshData((values: EchoValues, rng, rows) => echoBatch(values, rng, rows)),
+  contrast(values, x) {
+    // Another value at the echoed position, everything else the same: the units whose cell state
+    // moves are the ones that hold it.
+    const offset = values.outIndex * values.features;
+    const value = argmax(x, offset, values.features);
+    const other = (value + 1) % values.features;
+    const variant = Float32Array.from(x);
+    variant.fill(0, offset, offset + values.features);
+    variant[offset + other] = 1;
+    return { x: variant, label: `position ${values.outIndex} holds ${other} instead of ${value}` };
+  },
   evaluationMetrics: [
     { key: 'accuracy', label: 'Accuracy', format: 'percent', note: `on ${EVALUATION_SIZE} fresh sequences` },
   ],

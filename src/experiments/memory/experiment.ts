@@ -144,6 +144,16 @@ export const memoryExperiment: Experiment<typeof params, MemoryPreview> = {
     { key: 'steps', label: 'Steps right', format: 'percent', note: 'of the 8 steps of both sequences' },
     { key: 'conflict', label: 'Conflicting steps right', format: 'percent', note: 'of 2→3 and 2→4, the steps that need memory' },
   ],
+  contrast(values, x) {
+    // Through the whole sequence, the probe reads a sequence at once: the other first value.
+    if (values.mode !== 'sequence') return null;
+    const first = argmax(x, 0, SYMBOLS);
+    const other = first === 3 ? 4 : 3;
+    const variant = Float32Array.from(x);
+    variant.fill(0, 0, SYMBOLS);
+    variant[other] = 1;
+    return { x: variant, label: `the sequence starts with ${other} instead of ${first}` };
+  },
   success: { label: 'all 8 steps right', test: (metrics) => metrics.steps === 1 },
   async evaluate(values, predict, _rng, resetStates) {
     return { metrics: scoreTable(await predictSequences(values.mode, predict, resetStates)) };

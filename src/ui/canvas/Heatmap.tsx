@@ -1,4 +1,4 @@
-import { useCallback, type KeyboardEvent, type PointerEvent } from 'react';
+import { useCallback, useId, type KeyboardEvent, type PointerEvent } from 'react';
 import { colorOf, rgb, type ScaleKind } from './colorScale';
 import { cssColor, useCanvas } from './useCanvas';
 
@@ -81,6 +81,32 @@ export function Heatmap({ values, columns, rows, scale, limit = 1, marks = [], s
         data-rows={rows}
         data-columns={columns}
       />
+      <ColorLegend scale={scale} limit={limit} />
     </figure>
+  );
+}
+
+/** The colour bar of a scale with its end values. */
+function ColorLegend({ scale, limit }: { scale: ScaleKind; limit: number }) {
+  const id = useId();
+  const stops = scale === 'unit' ? [0, 1] : [-limit, 0, limit];
+  const format = (v: number) => (v === 0 ? '0' : Math.abs(v) >= 10 ? v.toFixed(0) : v.toPrecision(2));
+  return (
+    <svg className="color-legend" width={150} height={22} aria-hidden="true">
+      <defs>
+        <linearGradient id={id}>
+          {stops.map((v, i) => (
+            <stop key={i} offset={`${(i / (stops.length - 1)) * 100}%`} stopColor={rgb(colorOf(v, scale, limit))} />
+          ))}
+        </linearGradient>
+      </defs>
+      <rect x={0} y={0} width={150} height={8} fill={`url(#${id})`} stroke="var(--grid)" />
+      <text x={0} y={20} className="axis-text">
+        {format(stops[0] ?? 0)}
+      </text>
+      <text x={150} y={20} textAnchor="end" className="axis-text">
+        {format(stops.at(-1) ?? 1)}
+      </text>
+    </svg>
   );
 }

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { GATE_KEYS, type TraceView } from '../../../engine/inspect/inside';
+import { GATE_KEYS, type Contrast, type TraceView } from '../../../engine/inspect/inside';
 import { probeableLayers } from '../../../engine/inspect/probe';
 import type { AnyExperiment, AnyParamValues } from '../../../experiments/types';
 import { setInsideSettings } from '../../../state/actions';
@@ -7,7 +7,7 @@ import { useStore } from '../../../state/store';
 import { Heatmap } from '../../canvas/Heatmap';
 import { formatCount } from '../../format';
 import { useThrottled } from '../../useThrottled';
-import { describeMap, GATE_INFO, maxAbs } from './gateInfo';
+import { describeMap, GATE_INFO, maxAbs, round } from './gateInfo';
 import { UnitChart } from './UnitChart';
 import { WeightHealth } from './WeightHealth';
 
@@ -43,6 +43,33 @@ function TraceMaps({ trace, marks, selected, onSelect }: { trace: TraceView; mar
           </div>
         );
       })}
+    </div>
+  );
+}
+
+/** Which units hold what must be remembered: the cell state of a variant minus the example's. */
+function ContrastView({ contrast, selected, onSelect }: { contrast: Contrast; selected: number | null; onSelect(unit: number): void }) {
+  const limit = Math.max(1e-6, maxAbs(contrast.cellDiff));
+  const units = contrast.top.map(({ unit, diff }) => `unit ${unit + 1} (${diff > 0 ? '+' : ''}${round(diff)})`).join(', ');
+  const sentence = `At the last step the cell states differ most in ${units}: these units hold it.`;
+  return (
+    <div className="contrast" data-testid="contrast">
+      <h3>What it remembers</h3>
+      <p className="small">
+        The cell state when {contrast.label}, minus the cell state above. Units that stay pale do not care; units that light up
+        carry the difference forward. {sentence}
+      </p>
+      <Heatmap
+        values={contrast.cellDiff}
+        columns={contrast.timesteps}
+        rows={contrast.units}
+        scale="signed"
+        limit={limit}
+        selectedRow={selected}
+        label={`Cell state difference (±${limit.toPrecision(2)})`}
+        description={`Cell state difference when ${contrast.label}, ${contrast.timesteps} timesteps by ${contrast.units} units. ${sentence}`}
+        onSelect={(row) => onSelect(row)}
+      />
     </div>
   );
 }
@@ -120,6 +147,7 @@ export function InsidePanel({ experiment, values }: { experiment: AnyExperiment;
                   {selected !== null && selected < trace.units && <UnitChart trace={trace} unit={selected} marks={payload.resets} />}
                 </div>
               ))}
+              {payload.contrast && <ContrastView contrast={payload.contrast} selected={selected} onSelect={setSelected} />}
               <WeightHealth weights={payload.weights} history={history} />
             </div>
           )}
