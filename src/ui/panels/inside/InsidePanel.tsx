@@ -48,10 +48,32 @@ function TraceMaps({ trace, marks, selected, onSelect }: { trace: TraceView; mar
 }
 
 /** Which units hold what must be remembered: the cell state of a variant minus the example's. */
-function ContrastView({ contrast, selected, onSelect }: { contrast: Contrast; selected: number | null; onSelect(unit: number): void }) {
+/** Mean forget gate of a unit over the steps after the difference first appears (how it keeps what it holds). */
+function keeping(contrast: Contrast, trace: TraceView, unit: number): number {
+  const U = contrast.units;
+  let start = contrast.timesteps;
+  for (let t = 0; t < contrast.timesteps; t++) {
+    if (Math.abs(contrast.cellDiff[t * U + unit] ?? 0) > 1e-6) {
+      start = t + 1;
+      break;
+    }
+  }
+  let sum = 0;
+  let count = 0;
+  for (let t = start; t < contrast.timesteps; t++) {
+    sum += trace.maps.forgetGate[t * trace.units + unit] ?? 0;
+    count++;
+  }
+  return count ? sum / count : Number.NaN;
+}
+
+function ContrastView({ contrast, trace, selected, onSelect }: { contrast: Contrast; trace: TraceView; selected: number | null; onSelect(unit: number): void }) {
   const limit = Math.max(1e-6, maxAbs(contrast.cellDiff));
   const units = contrast.top.map(({ unit, diff }) => `unit ${unit + 1} (${diff > 0 ? '+' : ''}${round(diff)})`).join(', ');
-  const sentence = `At the last step the cell states differ most in ${units}: these units hold it.`;
+  const forget = contrast.top.map(({ unit }) => keeping(contrast, trace, unit)).filter(Number.isFinite);
+  const sentence =
+    `At the last step the cell states differ most in ${units}: these units hold it.` +
+    (forget.length ? ` Their forget gates average ${forget.map(round).join(', ')} on the steps after it came in: that is how the cell keeps it.` : '');
   return (
     <div className="contrast" data-testid="contrast">
       <h3>What it remembers</h3>
@@ -147,7 +169,9 @@ export function InsidePanel({ experiment, values }: { experiment: AnyExperiment;
                   {selected !== null && selected < trace.units && <UnitChart trace={trace} unit={selected} marks={payload.resets} />}
                 </div>
               ))}
-              {payload.contrast && <ContrastView contrast={payload.contrast} selected={selected} onSelect={setSelected} />}
+              {payload.contrast && payload.traces[0] && (
+                <ContrastView contrast={payload.contrast} trace={payload.traces[0]} selected={selected} onSelect={setSelected} />
+              )}
               <WeightHealth weights={payload.weights} history={history} />
             </div>
           )}
