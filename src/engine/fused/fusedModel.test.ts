@@ -246,6 +246,23 @@ describe('the fused engine equals TF.js', () => {
     }
   });
 
+  it('gradient norms: TF.js recomputes on the last batch what the fused engine kept from its step (SGD at rate 0 keeps the weights)', async () => {
+    for (const { name, spec, out } of [CASES[0], CASES[1], CASES[5]] as Case[]) {
+      const { reference, fused } = pair(spec, { name: 'sgd', learningRate: 0 }, `gradnorm/${name}`);
+      expect(reference.lastGradientNorms()).toBeNull();
+      const batch = randomBatch(spec, 4, out, createRng(`gradnorm-data/${name}`));
+      await reference.trainBatch(batch);
+      await fused.trainBatch(batch);
+      const before = tf.memory().numTensors;
+      const expected = fused.lastGradientNorms();
+      const actual = reference.lastGradientNorms() ?? [];
+      expect(tf.memory().numTensors).toBe(before);
+      expect(actual).toHaveLength(expected.length);
+      expect(maxAbsDiff(actual, expected), name).toBeLessThan(1e-5);
+      reference.dispose();
+    }
+  });
+
   it('says why it cannot run a model it does not support', () => {
     expect(fusedUnsupportedReason({ inputShape: [5, 10], layers: [lstm(3)], loss: 'meanSquaredError', metrics: [] })).toBeNull();
   });

@@ -1,10 +1,18 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Batch } from '../../experiments/types';
-import { metricNamesOf, type ModelSpec, type OptimizerSpec } from '../modelSpec';
+import { metricNamesOf, type Loss, type ModelSpec, type OptimizerSpec } from '../modelSpec';
 import type { Rng } from '../random';
 import type { TrainableModel } from '../trainable';
 import { buildModel } from './buildModel';
 import { createOptimizer } from './optimizer';
+
+/** The Keras-style per-sample losses compile() uses, by name (tf.metrics exports the same functions). */
+const LOSS_FUNCTIONS: Record<Loss, (yTrue: tf.Tensor, yPred: tf.Tensor) => tf.Tensor> = {
+  categoricalCrossentropy: tf.metrics.categoricalCrossentropy,
+  binaryCrossentropy: tf.metrics.binaryCrossentropy,
+  meanSquaredError: tf.metrics.meanSquaredError,
+  meanAbsoluteError: tf.metrics.meanAbsoluteError,
+};
 
 /** A TF.js layers model behind the engine-neutral training interface. */
 export class TfjsModel implements TrainableModel {
@@ -13,7 +21,10 @@ export class TfjsModel implements TrainableModel {
   readonly metricNames: readonly string[];
   readonly paramCount: number;
 
+  private readonly loss: Loss;
+
   constructor(spec: ModelSpec, optimizer: OptimizerSpec, initRng: Rng) {
+    this.loss = spec.loss;
     this.model = buildModel(spec, initRng);
     this.optimizer = createOptimizer(optimizer);
     this.model.compile({ optimizer: this.optimizer, loss: spec.loss, metrics: [...spec.metrics] });
@@ -21,7 +32,11 @@ export class TfjsModel implements TrainableModel {
     this.paramCount = this.model.countParams();
   }
 
+  /** The last batch trained on, for gradient norms on demand. */
+  private lastBatch: Batch | null = null;
+
   async trainBatch(batch: Batch): Promise<number[]> {
+    this.lastBatch = batch;
     const x = tf.tensor(batch.x, batch.xShape);
     const y = tf.tensor(batch.y, batch.yShape);
     try {
@@ -50,9 +65,26 @@ export class TfjsModel implements TrainableModel {
     return this.model.getWeights().map((w) => Float32Array.from(w.dataSync() as Float32Array));
   }
 
-  /** trainOnBatch keeps its gradients to itself. */
-  lastGradientNorms(): null {
-    return null;
+  /**
+   * trainOnBatch keeps its gradients to itself: they are computed again on the last batch, at the
+   * current weights (one step later than the fused engine's, which keeps the step's own). A stateful
+   * model is left alone: another forward pass would move its state.
+   */
+  lastGradientNorms(): number[] | null {
+    const batch = this.lastBatch;
+    if (!batch || this.model.stateful) return null;
+    const lossFunction = LOSS_FUNCTIONS[this.loss];
+    const variables = this.model.trainableWeights.map((w) => w.read() as tf.Variable);
+    return tf.tidy(() => {
+      const x = tf.tensor(batch.x, batch.xShape);
+      const y = tf.tensor(batch.y, batch.yShape);
+      const { value, grads } = tf.variableGrads(() => tf.mean(lossFunction(y, this.model.apply(x, { training: true }) as tf.Tensor)) as tf.Scalar, variables);
+      value.dispose();
+      return variables.map((v) => {
+        const grad = grads[v.name];
+        return grad ? (tf.norm(grad).dataSync()[0] ?? Number.NaN) : Number.NaN;
+      });
+    });
   }
 
   resetStates(): void {

@@ -88,7 +88,10 @@ export function WeightHealth({ weights, history }: { weights: readonly WeightSta
         </table>
       </div>
       {noGradients ? (
-        <p className="muted small">Gradient norms come from the fused CPU engine; TF.js keeps its gradients inside trainOnBatch.</p>
+        <p className="muted small">
+          No gradient norms here: TF.js keeps its gradients inside trainOnBatch, and recomputing them on a stateful model would
+          move its state. The fused CPU engine keeps them for every model it trains.
+        </p>
       ) : (
         <GradientCurves history={history} names={weights.map((w) => w.name)} />
       )}
