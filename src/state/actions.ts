@@ -242,12 +242,14 @@ export function handleMessage(message: FromWorker): void {
   }
 }
 
-function handleCrash(runId: number, message: string): void {
+function handleCrash(runId: number, message: string, restarted: boolean): void {
   const { run } = useStore.getState();
-  if (run && run.id === runId) {
-    useStore.setState({
-      status: 'error',
-      error: `The training worker crashed (${message}). A fresh one has started: your settings are intact, press Train to run again.`,
-    });
-  }
+  // A replaced worker that dies too (no run of its own yet) still matters once they stop being replaced.
+  if (restarted && (!run || run.id !== runId)) return;
+  useStore.setState({
+    status: 'error',
+    error: restarted
+      ? `The training worker crashed (${message}). A fresh one has started: your settings are intact, press Train to run again.`
+      : `The training worker keeps stopping as it starts (${message}). Your settings are intact; reload the page, or press Train to try once more.`,
+  });
 }

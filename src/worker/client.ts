@@ -9,9 +9,17 @@ import type { BackendPreference, FromWorker, ToWorker } from './protocol';
 
 export interface ClientListener {
   onMessage(message: FromWorker): void;
-  /** The worker died (uncaught error, out of memory); a fresh one is already in place. */
-  onCrash(runId: number, message: string): void;
+  /**
+   * The worker died (uncaught error, out of memory). `restarted`: a fresh one is already in place;
+   * false when workers keep dying as they start (MAX_CRASHES within CRASH_WINDOW_MS): the client
+   * stops replacing them, and the next start tries once more.
+   */
+  onCrash(runId: number, message: string, restarted: boolean): void;
 }
+
+/** Workers that die this often are not replaced at once (a worker that cannot load would loop). */
+export const MAX_CRASHES = 3;
+export const CRASH_WINDOW_MS = 10_000;
 
 export type WorkerFactory = () => Worker;
 
@@ -19,8 +27,9 @@ const defaultFactory: WorkerFactory = () =>
   new Worker(new URL('./training.worker.ts', import.meta.url), { type: 'module', name: 'training' });
 
 export class TrainingClient {
-  private worker: Worker;
+  private worker: Worker | null;
   private runId = 0;
+  private crashes: number[] = [];
 
   constructor(
     private readonly listener: ClientListener,
@@ -64,10 +73,17 @@ export class TrainingClient {
   }
 
   dispose(): void {
-    this.worker.terminate();
+    this.worker?.terminate();
+    this.worker = null;
   }
 
   private send(message: ToWorker): void {
+    // After repeated crashes there is no worker until the user starts again.
+    if (!this.worker) {
+      if (message.type !== 'start') return;
+      this.crashes = [];
+      this.worker = this.spawn();
+    }
     this.worker.postMessage(message);
   }
 
@@ -85,10 +101,13 @@ export class TrainingClient {
   }
 
   private replace(reason: string): void {
-    this.worker.terminate();
+    this.worker?.terminate();
     const crashedRun = this.runId;
     this.runId += 1;
-    this.worker = this.spawn();
-    this.listener.onCrash(crashedRun, reason);
+    const now = Date.now();
+    this.crashes = [...this.crashes.filter((t) => now - t < CRASH_WINDOW_MS), now];
+    const restart = this.crashes.length < MAX_CRASHES;
+    this.worker = restart ? this.spawn() : null;
+    this.listener.onCrash(crashedRun, reason, restart);
   }
 }
