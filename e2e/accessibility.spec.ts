@@ -24,6 +24,22 @@ for (const experiment of EXPERIMENTS) {
   });
 }
 
+test.describe('in the dark theme', () => {
+  test.use({ colorScheme: 'dark' });
+  // The pages with the most colour: charts and tables, canvases, the gate heatmaps.
+  for (const id of ['echo', 'regression', 'movingline', 'memory']) {
+    test(`${id}: colours readable (no serious contrast or other violations) after a run`, async ({ playground, page }) => {
+      const experiment = EXPERIMENTS.find((e) => e.id === id);
+      if (!experiment) throw new Error(`no experiment ${id}`);
+      await playground.open(shortRun(experiment));
+      expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);
+      await page.getByRole('region', { name: 'Inside the LSTM' }).getByRole('button', { name: /Look inside|no LSTM/ }).click({ trial: id === 'movingline' });
+      await playground.trainToEnd();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+  }
+});
+
 test.describe('on a 375 px wide phone screen', () => {
   test.use({ viewport: { width: 375, height: 812 } });
 

@@ -31,3 +31,29 @@ test('the page declares a Content-Security-Policy, trains under it, and an injec
   expect(blocked).toHaveLength(1);
   problems.splice(0, problems.length, ...problems.filter((problem) => !blocked.includes(problem)));
 });
+
+const PAYLOAD = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
+
+test('script payloads in link values and CSV headers are shown as text, never run', async ({ playground, page }) => {
+  // A link with payloads as an experiment name, a knob name and a text knob's value.
+  await playground.open(`?exp=${encodeURIComponent(PAYLOAD)}&${encodeURIComponent(PAYLOAD)}=1`);
+  await expect(playground.warnings).toContainText('<img src=x onerror=');
+  await playground.open(`?exp=regression&test=${encodeURIComponent(PAYLOAD)}`);
+  await expect(playground.warnings).toContainText('Test input');
+
+  // A CSV whose header and dates are payloads.
+  await playground.open('?exp=timeseries');
+  await playground.form.field('Series').selectOption('custom');
+  const source = page.getByRole('region', { name: 'Data source' });
+  const quote = (cell: string) => `"${cell.replace(/"/g, '""')}"`;
+  const rows = Array.from({ length: 30 }, (_, i) => `${quote(`${PAYLOAD} ${i}`)},${100 + i}`);
+  const csv = `date,${quote(PAYLOAD)}\n${rows.join('\n')}\n`;
+  await source.getByLabel('Upload a CSV file').setInputFiles({ name: 'x.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await expect(source.getByTestId('framing')).toContainText('<img src=x onerror=');
+  await playground.form.enter('Epochs', '2');
+  await playground.trainToEnd();
+  await expect(playground.liveView.getByRole('img', { name: /<img src=x/ }).first()).toBeVisible();
+
+  expect(await page.locator('img[src="x"]').count()).toBe(0);
+  expect(await page.evaluate(() => (window as Window & { __xss?: number }).__xss)).toBeUndefined();
+});

@@ -358,4 +358,22 @@ describe('properties', () => {
       ),
     );
   });
+
+  it('truncated and corrupted copies of the bundled files never throw: a series or a message (1,000 cases)', () => {
+    const files = BUNDLED_SERIES.map((bundled) => readFileSync(new URL(`../../../public/${bundled.file}`, import.meta.url), 'utf8'));
+    fc.assert(
+      fc.property(fc.constantFrom(...files), fc.nat(), fc.nat(), fc.string({ maxLength: 4 }), (text, cut, at, junk) => {
+        const truncated = text.slice(0, cut % (text.length + 1));
+        const where = at % (truncated.length + 1);
+        const corrupted = truncated.slice(0, where) + junk + truncated.slice(where + 1);
+        const parsed = parseTable(corrupted);
+        if (!parsed.ok) return parsed.error.length > 0;
+        const guess = guessColumns(parsed.table);
+        if (!guess.ok) return guess.error.length > 0;
+        const result = extractSeries(parsed.table, guess);
+        return result.ok ? result.series.values.every(Number.isFinite) : result.error.length > 0;
+      }),
+      { numRuns: 1000 },
+    );
+  });
 });
