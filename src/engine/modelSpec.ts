@@ -130,6 +130,11 @@ export interface OptimizerSpec {
   learningRate: number;
   /** SGD only. */
   momentum?: number;
+  /**
+   * Keras' clipnorm: before each update every gradient array is rescaled to an L2 norm of at most
+   * this (g · clipNorm / max(‖g‖, clipNorm)). Absent or 0: no clipping.
+   */
+  clipNorm?: number;
 }
 
 export const LOSS_LABELS: Record<Loss, string> = {

@@ -102,7 +102,7 @@ export async function runExperiment(options: RunOptions): Promise<{ outcome: Run
         status = 'diverged';
         message =
           `The loss became ${String(loss)} at step ${step}: the weight updates blew up. ` +
-          'Lower the learning rate (try a tenth of it) and train again.';
+          'Lower the learning rate (try a tenth of it), or clip the gradients (the Gradient clipping knob, e.g. 1), and train again.';
         break;
       }
       // A stateful model's predictions would change the state the next batch continues from:

@@ -1,7 +1,7 @@
 import type { Rng, Streams } from '../engine/random';
 import type { ParamValues } from './params';
 import type { Batch, TrainingPlan } from './types';
-import type { trainingParams } from './trainingParams';
+import { optimizerOf, type trainingParams } from './trainingParams';
 
 /**
  * Batches of freshly generated examples: `total` examples in batches of
@@ -16,11 +16,7 @@ type TrainingValues = ParamValues<ReturnType<typeof trainingParams>>;
 /** The training plan read from the shared training knobs. */
 export function planFromTrainingParams(values: TrainingValues): TrainingPlan {
   return {
-    optimizer: {
-      name: values.opt,
-      learningRate: values.lr,
-      ...(values.opt === 'sgd' ? { momentum: values.mom } : {}),
-    },
+    optimizer: optimizerOf(values),
     batchSize: values.bs,
     totalSamples: values.samples,
   };

@@ -1,5 +1,5 @@
 import type { ChoiceParam, IntParam, NumberParam } from './params';
-import type { OptimizerName } from '../engine/modelSpec';
+import type { OptimizerName, OptimizerSpec } from '../engine/modelSpec';
 
 /** The knobs every generator-driven experiment shares, with per-experiment defaults. */
 export function trainingParams(defaults: { samples: number; batchSize: number; learningRate?: number; maxSamples?: number }) {
@@ -64,6 +64,26 @@ export function optimizerParams(learningRate = 0.001) {
       max: 0.999,
       step: 0.1,
     } satisfies NumberParam,
+    clip: {
+      kind: 'number',
+      label: 'Gradient clipping',
+      help: 'Keras’ clipnorm: before each update every gradient array is scaled down to at most this norm, which tames exploding gradients. 0: off.',
+      section: 'training',
+      default: 0,
+      min: 0,
+      max: 1000,
+      step: 0.1,
+    } satisfies NumberParam,
+  };
+}
+
+/** The optimizer the shared knobs describe. */
+export function optimizerOf(values: { opt: OptimizerName; lr: number; mom: number; clip: number }): OptimizerSpec {
+  return {
+    name: values.opt,
+    learningRate: values.lr,
+    ...(values.opt === 'sgd' ? { momentum: values.mom } : {}),
+    ...(values.clip > 0 ? { clipNorm: values.clip } : {}),
   };
 }
 

@@ -79,6 +79,7 @@ describe('parseUrl: well-formed links', () => {
       opt: 'adam',
       lr: 0.001,
       mom: 0,
+      clip: 0,
     });
   });
 

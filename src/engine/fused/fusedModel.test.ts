@@ -246,6 +246,39 @@ describe('the fused engine equals TF.js', () => {
     }
   });
 
+  it('gradient clipping (clipnorm): the same clipped steps on both engines, weights after 20 steps to 1e-5', async () => {
+    for (const { name, spec, out } of [CASES[0], CASES[5], CASES[6]] as Case[]) {
+      for (const optimizer of [{ name: 'adam', learningRate: 0.01, clipNorm: 0.05 }, { name: 'sgd', learningRate: 0.5, clipNorm: 0.1 }] as OptimizerSpec[]) {
+        const { reference, fused } = pair(spec, optimizer, `clip/${name}/${optimizer.name}`);
+        const rng = createRng(`clip-data/${name}`);
+        let tensors = 0;
+        for (let step = 0; step < 20; step++) {
+          const batch = randomBatch(spec, 4, out, rng);
+          const expected = await reference.trainBatch(batch);
+          const actual = await fused.trainBatch(batch);
+          expect(maxAbsDiff(actual, expected), `${name}: loss and accuracy at step ${step}`).toBeLessThan(1e-5);
+          // After the first step (which makes the optimizer's slots) no step leaves a tensor behind.
+          if (step === 0) tensors = tf.memory().numTensors;
+        }
+        expect(tf.memory().numTensors).toBe(tensors);
+        const expectedWeights = tfjsWeights(reference);
+        fused.getWeights().forEach((w, i) => expect(maxAbsDiff(w, expectedWeights[i] as Float32Array), `${name} weight ${i}`).toBeLessThan(1e-5));
+        reference.dispose();
+      }
+    }
+  });
+
+  it('clipping bounds every step: with a tiny clip norm, SGD moves each weight array by at most rate × clip', async () => {
+    const { spec, out } = CASES[0] as Case;
+    const { fused } = pair(spec, { name: 'sgd', learningRate: 1, clipNorm: 0.001 }, 'clip-bound');
+    const before = fused.getWeights();
+    await fused.trainBatch(randomBatch(spec, 4, out, createRng('clip-bound')));
+    fused.getWeights().forEach((w, i) => {
+      const delta = Math.hypot(...Array.from(w, (v, j) => v - (before[i]?.[j] ?? 0)));
+      expect(delta).toBeLessThanOrEqual(0.001 * 1.0001);
+    });
+  });
+
   it('gradient norms: TF.js recomputes on the last batch what the fused engine kept from its step (SGD at rate 0 keeps the weights)', async () => {
     for (const { name, spec, out } of [CASES[0], CASES[1], CASES[5]] as Case[]) {
       const { reference, fused } = pair(spec, { name: 'sgd', learningRate: 0 }, `gradnorm/${name}`);

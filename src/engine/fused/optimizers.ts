@@ -127,8 +127,27 @@ class Sgd implements FusedOptimizer {
   }
 }
 
-/** The same optimizers, with the same hyperparameters, as src/engine/tfjs/optimizer.ts. */
-export function createFusedOptimizer(spec: OptimizerSpec): FusedOptimizer {
+/** Keras' clipnorm in front of an optimizer: each gradient array scaled to a norm of at most `clip`, in place. */
+class Clipped implements FusedOptimizer {
+  constructor(
+    private readonly inner: FusedOptimizer,
+    private readonly clip: number,
+  ) {}
+
+  apply(weights: readonly Float32Array[], grads: readonly Float32Array[]): void {
+    for (const g of grads) {
+      let sum = 0;
+      for (const v of g) sum += v * v;
+      const norm = Math.sqrt(sum);
+      if (norm <= this.clip) continue;
+      const scale = this.clip / norm;
+      for (let i = 0; i < g.length; i++) g[i] = f32((g[i] as number) * scale);
+    }
+    this.inner.apply(weights, grads);
+  }
+}
+
+function unclipped(spec: OptimizerSpec): FusedOptimizer {
   switch (spec.name) {
     case 'adam':
       return new Adam(spec.learningRate);
@@ -139,4 +158,10 @@ export function createFusedOptimizer(spec: OptimizerSpec): FusedOptimizer {
     case 'sgd':
       return new Sgd(spec.learningRate, spec.momentum ?? 0);
   }
+}
+
+/** The same optimizers, with the same hyperparameters, as src/engine/tfjs/optimizer.ts; with clipnorm when asked. */
+export function createFusedOptimizer(spec: OptimizerSpec): FusedOptimizer {
+  const optimizer = unclipped(spec);
+  return spec.clipNorm ? new Clipped(optimizer, spec.clipNorm) : optimizer;
 }

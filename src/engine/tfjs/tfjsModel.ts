@@ -14,6 +14,12 @@ const LOSS_FUNCTIONS: Record<Loss, (yTrue: tf.Tensor, yPred: tf.Tensor) => tf.Te
   meanAbsoluteError: tf.metrics.meanAbsoluteError,
 };
 
+/** TF.js' "accuracy" as compile() picks it: binary for one output or binary cross-entropy, categorical otherwise. */
+function accuracyOf(loss: Loss, y: tf.Tensor, prediction: tf.Tensor): tf.Tensor {
+  const width = y.shape[y.shape.length - 1] ?? 1;
+  return width === 1 || loss === 'binaryCrossentropy' ? tf.metrics.binaryAccuracy(y, prediction) : tf.metrics.categoricalAccuracy(y, prediction);
+}
+
 /** A TF.js layers model behind the engine-neutral training interface. */
 export class TfjsModel implements TrainableModel {
   readonly model: tf.Sequential;
@@ -22,9 +28,13 @@ export class TfjsModel implements TrainableModel {
   readonly paramCount: number;
 
   private readonly loss: Loss;
+  private readonly clipNorm: number;
+  private readonly withAccuracy: boolean;
 
   constructor(spec: ModelSpec, optimizer: OptimizerSpec, initRng: Rng) {
     this.loss = spec.loss;
+    this.clipNorm = optimizer.clipNorm ?? 0;
+    this.withAccuracy = spec.metrics.includes('accuracy');
     this.model = buildModel(spec, initRng);
     this.optimizer = createOptimizer(optimizer);
     this.model.compile({ optimizer: this.optimizer, loss: spec.loss, metrics: [...spec.metrics] });
@@ -37,6 +47,7 @@ export class TfjsModel implements TrainableModel {
 
   async trainBatch(batch: Batch): Promise<number[]> {
     this.lastBatch = batch;
+    if (this.clipNorm > 0) return this.trainClipped(batch);
     const x = tf.tensor(batch.x, batch.xShape);
     const y = tf.tensor(batch.y, batch.yShape);
     try {
@@ -45,6 +56,41 @@ export class TfjsModel implements TrainableModel {
     } finally {
       x.dispose();
       y.dispose();
+    }
+  }
+
+  /**
+   * One step with Keras' clipnorm, which trainOnBatch lacks: the loss compile() uses, its gradients,
+   * each clipped to the norm, applied by the same optimizer; the loss and accuracy as trainOnBatch reports them.
+   */
+  private async trainClipped(batch: Batch): Promise<number[]> {
+    const variables = this.model.trainableWeights.map((w) => w.read() as tf.Variable);
+    const lossFunction = LOSS_FUNCTIONS[this.loss];
+    const scores = tf.tidy(() => {
+      const x = tf.tensor(batch.x, batch.xShape);
+      const y = tf.tensor(batch.y, batch.yShape);
+      let prediction: tf.Tensor | null = null;
+      const { value, grads } = tf.variableGrads(() => {
+        // variableGrads frees what its function made: the prediction is kept for the accuracy, and freed below.
+        prediction = tf.keep(this.model.apply(x, { training: true }) as tf.Tensor);
+        return tf.mean(lossFunction(y, prediction)) as tf.Scalar;
+      }, variables);
+      const clip = tf.scalar(this.clipNorm);
+      const clipped: tf.NamedTensorMap = {};
+      for (const [name, grad] of Object.entries(grads)) clipped[name] = tf.mul(grad, tf.div(clip, tf.maximum(tf.norm(grad), clip)));
+      this.optimizer.applyGradients(clipped);
+      const out: tf.Tensor[] = [value];
+      const kept = prediction as tf.Tensor | null;
+      if (kept) {
+        if (this.withAccuracy) out.push(tf.mean(accuracyOf(this.loss, y, kept)));
+        kept.dispose();
+      }
+      return tf.stack(out);
+    });
+    try {
+      return Array.from(await scores.data());
+    } finally {
+      scores.dispose();
     }
   }
 

@@ -1,7 +1,7 @@
 import type { ModelSpec } from '../../engine/modelSpec';
 import { argmax } from '../encoding';
 import type { ChoiceParam, IntParam, ParamValues } from '../params';
-import { epochsParam, optimizerParams } from '../trainingParams';
+import { epochsParam, optimizerOf, optimizerParams } from '../trainingParams';
 import type { Batch, Experiment, Predict, ResetStates } from '../types';
 import { epochBatches, PAIRS, SEQUENCES, sequenceInputs, STEPS, SYMBOLS, type MemoryMode } from './data';
 
@@ -114,7 +114,7 @@ export const memoryExperiment: Experiment<typeof params, MemoryPreview> = {
   },
   plan(values) {
     return {
-      optimizer: { name: values.opt, learningRate: values.lr, ...(values.opt === 'sgd' ? { momentum: values.mom } : {}) },
+      optimizer: optimizerOf(values),
       batchSize: 1,
       totalSamples: values.epochs * PAIRS.length,
     };

@@ -1,6 +1,6 @@
 import type { LayerSpec, ModelSpec } from '../../engine/modelSpec';
 import type { ChoiceParam, IntParam, NumberParam, ParamValues, TextParam } from '../params';
-import { optimizerParams } from '../trainingParams';
+import { optimizerOf, optimizerParams } from '../trainingParams';
 import type { Batch, Experiment, Predict } from '../types';
 import {
   featuresOf,
@@ -218,7 +218,7 @@ export const regressionExperiment: Experiment<typeof params, RegressionPreview> 
   plan(values) {
     const { train } = validationSplit(problemOf(values).x.length, values.val);
     return {
-      optimizer: { name: values.opt, learningRate: values.lr, ...(values.opt === 'sgd' ? { momentum: values.mom } : {}) },
+      optimizer: optimizerOf(values),
       batchSize: batchSizeOf(values),
       totalSamples: epochsOf(values) * train,
     };

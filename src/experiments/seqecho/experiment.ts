@@ -7,7 +7,7 @@ import type { LayerSpec, ModelSpec } from '../../engine/modelSpec';
 import type { Rng } from '../../engine/random';
 import { argmax } from '../encoding';
 import type { BoolParam, IntParam, ParamValues } from '../params';
-import { epochsParam, optimizerParams } from '../trainingParams';
+import { epochsParam, optimizerOf, optimizerParams } from '../trainingParams';
 import type { Experiment, Explainer, Predict, ResetStates } from '../types';
 import { encodeWindows, epochBatches, largestDivisorUpTo, randomSequence, windowCount, windowsOf, type SeqEchoProblem } from './data';
 
@@ -179,7 +179,7 @@ function seqEchoExperiment(options: {
     },
     plan(values) {
       return {
-        optimizer: { name: values.opt, learningRate: values.lr, ...(values.opt === 'sgd' ? { momentum: values.mom } : {}) },
+        optimizer: optimizerOf(values),
         batchSize: values.bs,
         totalSamples: values.epochs * windowCount(values),
       };
