@@ -11,6 +11,7 @@ import { ExplainerPanel } from './ui/panels/ExplainerPanel';
 import { LiveView } from './ui/panels/LiveView';
 import { ModelSummaryPanel } from './ui/panels/ModelSummaryPanel';
 import { ComparePanel } from './ui/panels/ComparePanel';
+import { DiagnosisPanel } from './ui/panels/DiagnosisPanel';
 import { InsidePanel } from './ui/panels/inside/InsidePanel';
 import { RepeatPanel } from './ui/panels/RepeatPanel';
 import { WarningsBanner } from './ui/panels/WarningsBanner';
@@ -38,6 +39,7 @@ export function App() {
         <div className="column column-main">
           <LiveView experiment={experiment} />
           <Charts experiment={experiment} values={values} />
+          <DiagnosisPanel experiment={experiment} />
           <InsidePanel experiment={experiment} values={values} />
           <ComparePanel experiment={experiment} />
           <RepeatPanel experiment={experiment} />

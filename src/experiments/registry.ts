@@ -7,6 +7,7 @@ import { movingLineExperiment } from './movingline/experiment';
 import { memoryExperiment } from './memory/experiment';
 import { regressionExperiment } from './regression/experiment';
 import { timeSeriesExperiment } from './timeseries/experiment';
+import { curvesExperiment } from './curves/experiment';
 import { echoPartialExperiment, echoWholeExperiment } from './seqecho/experiment';
 import type { AnyExperiment } from './types';
 
@@ -23,6 +24,7 @@ export const EXPERIMENTS: readonly AnyExperiment[] = [
   echoPartialExperiment,
   regressionExperiment,
   timeSeriesExperiment,
+  curvesExperiment,
 ];
 
 export const DEFAULT_EXPERIMENT_ID = 'echo';

@@ -1,3 +1,4 @@
+import type { DiagnosisLabel } from '../engine/diagnosis';
 import type { ModelSpec, OptimizerSpec } from '../engine/modelSpec';
 import type { Rng, Streams } from '../engine/random';
 import type { AnyParamValues, ParamDefs, ParamValues } from './params';
@@ -50,6 +51,18 @@ export interface TrainingPlan {
   batchSize: number;
   /** Total training examples, for progress and ETA, counted as batches count them (Batch.samples). */
   totalSamples: number;
+}
+
+/** What a preset of a learning-curve lesson is meant to show (see engine/diagnosis). */
+export interface CurveLesson {
+  /** The preset's name, e.g. "Overfit". */
+  name: string;
+  /** The shape its curves should have; null when the preset is about something else (the spread over seeds). */
+  expected: DiagnosisLabel | null;
+  /** The settings changed from the preset's own (their labels): the expected shape may no longer hold. */
+  changed: readonly string[];
+  /** Runs over seeds the preset asks for (Repeat over seeds), if any. */
+  repeats?: number;
 }
 
 /** Text shown beside the experiment: the problem, what to try, what to watch. */
@@ -106,6 +119,8 @@ export interface Experiment<D extends ParamDefs = ParamDefs, P = unknown> {
   contrast?(values: ParamValues<D>, x: Float32Array): { x: Float32Array; label: string } | null;
   /** A choice knob worth comparing option by option (e.g. the architecture): the page offers to train each. */
   compare?: { param: string; label: string };
+  /** A lesson in reading learning curves: the shape these settings are meant to show, for the diagnosis panel. */
+  curveLesson?(values: ParamValues<D>): CurveLesson | null;
   /** What counts as a successful run, for the success rate of repeats (e.g. "all 8 steps right"). */
   success?: { label: string; test(metrics: Readonly<Record<string, number>>): boolean };
   /**

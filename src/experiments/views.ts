@@ -12,6 +12,7 @@ import { RegressionView } from './regression/View';
 import { DataTablePanel } from './regression/DataTablePanel';
 import { DataSourcePanel } from './timeseries/DataSourcePanel';
 import { TimeSeriesView } from './timeseries/View';
+import { CurvesView } from './curves/View';
 
 /** Props every experiment view receives: the latest preview from the worker and the run's values. */
 export interface ViewProps<P = unknown> {
@@ -41,4 +42,5 @@ export const VIEWS: Record<string, ComponentType<ViewProps<any>>> = {
   echopartial: SeqEchoView,
   regression: RegressionView,
   timeseries: TimeSeriesView,
+  curves: CurvesView,
 };

@@ -1,0 +1,83 @@
+/**
+ * A robust summary of one loss curve, for the diagnosis (diagnosis.ts): its levels (medians of
+ * consecutive buckets, so a spike moves nothing), how far it fell over the last quarter of the run
+ * (from a robust slope), and how noisy it is around its trend.
+ */
+
+/** Levels a curve is judged on (start, end, lowest…). */
+export const LEVEL_BUCKETS = 10;
+/** Finer buckets, for the slope and the noise. */
+const FINE_BUCKETS = 40;
+/** The start of a curve is the median of its first 2% of points, at most this many. */
+const START_POINTS = 10;
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((p, q) => p - q);
+  const mid = sorted.length / 2;
+  if (sorted.length === 0) return Number.NaN;
+  return sorted.length % 2 ? (sorted[Math.floor(mid)] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/** Medians of consecutive buckets of the finite values, in order. */
+export function bucketMedians(values: readonly number[], buckets = LEVEL_BUCKETS): number[] {
+  const finite = values.filter(Number.isFinite);
+  const k = Math.min(buckets, finite.length);
+  const levels: number[] = [];
+  for (let b = 0; b < k; b++) levels.push(median(finite.slice(Math.floor((b * finite.length) / k), Math.floor(((b + 1) * finite.length) / k))));
+  return levels;
+}
+
+export interface CurveLevels {
+  /** Where the curve began: the median of its first points (a level would miss a fast first fall). */
+  start: number;
+  /** The last level, the one before it, and the lowest. */
+  end: number;
+  beforeEnd: number;
+  min: number;
+  /** How far the curve fell over the last quarter of the run, in log units (0.1 ≈ 10%), from the trend of its last half. */
+  quarterDrop: number;
+  /** The standard deviation of that estimate. */
+  quarterDropNoise: number;
+  /** The standard deviation of a level's log around the trend. */
+  levelNoise: number;
+  /** Added before taking logs: losses may reach 0. */
+  eps: number;
+}
+
+/** Theil–Sen: the median of the slopes between every pair of points (x = index). */
+function robustSlope(ys: readonly number[]): number {
+  const slopes: number[] = [];
+  for (let i = 0; i < ys.length; i++) for (let j = i + 1; j < ys.length; j++) slopes.push(((ys[j] as number) - (ys[i] as number)) / (j - i));
+  return slopes.length ? median(slopes) : 0;
+}
+
+/** Needs at least one finite value. */
+export function curveLevels(values: readonly number[]): CurveLevels {
+  const finite = values.filter(Number.isFinite);
+  const levels = bucketMedians(finite);
+  const start = median(finite.slice(0, Math.min(START_POINTS, Math.ceil(finite.length / 50))));
+  const eps = Math.max(1e-12, 1e-9 * Math.abs(start));
+  const fine = bucketMedians(finite, FINE_BUCKETS).map((v) => Math.log(v + eps));
+  const k = fine.length;
+  // Second differences cancel a smooth trend and leave the noise: sd(Δ²) = √6 σ, estimated robustly from their median.
+  const second = fine.slice(2).map((v, i) => Math.abs(v - 2 * (fine[i + 1] as number) + (fine[i] as number)));
+  const fineNoise = second.length ? (1.4826 * median(second)) / Math.sqrt(6) : 0;
+  // The trend of the last half, extrapolated over a quarter of the run (k / 4 fine buckets).
+  const half = fine.slice(Math.floor(k / 2));
+  const m = half.length;
+  const spread = Math.sqrt((m * (m * m - 1)) / 12);
+  return {
+    start,
+    end: levels.at(-1) as number,
+    beforeEnd: levels.at(-2) ?? (levels.at(-1) as number),
+    min: Math.min(...levels),
+    quarterDrop: (-robustSlope(half) * k) / 4,
+    quarterDropNoise: spread > 0 ? (fineNoise * k) / 4 / spread : Number.POSITIVE_INFINITY,
+    // A level holds k / levels fine buckets: its noise is smaller by the square root of that.
+    levelNoise: fineNoise * Math.sqrt(levels.length / k),
+    eps,
+  };
+}
+
+/** log(a / b) on a curve's scale: how much higher a is than b. */
+export const logChange = (c: CurveLevels, a: number, b: number): number => Math.log((a + c.eps) / (b + c.eps));
