@@ -9,6 +9,7 @@ import { DataPreviewPanel } from './ui/panels/DataPreviewPanel';
 import { EvaluationPanel } from './ui/panels/EvaluationPanel';
 import { ExplainerPanel } from './ui/panels/ExplainerPanel';
 import { LiveView } from './ui/panels/LiveView';
+import { BudgetNote } from './ui/panels/BudgetNote';
 import { ModelSummaryPanel } from './ui/panels/ModelSummaryPanel';
 import { ComparePanel } from './ui/panels/ComparePanel';
 import { DiagnosisPanel } from './ui/panels/DiagnosisPanel';
@@ -27,6 +28,7 @@ export function App() {
       <Header />
       <WarningsBanner />
       <TransportBar />
+      <BudgetNote experiment={experiment} values={values} />
       <main className="columns">
         <aside className="column column-form" aria-label="Settings">
           <h2 className="experiment-title">

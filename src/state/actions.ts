@@ -7,6 +7,7 @@ import type { AnyExperiment } from '../experiments/types';
 import { resolveValues } from '../experiments/values';
 import { TrainingClient } from '../worker/client';
 import type { BackendPreference, FromWorker } from '../worker/protocol';
+import { verdictFor } from './budgetCheck';
 import { appendPoints, emptySeries } from './series';
 import { initialRunSlice, isActive, MAX_PREVIOUS_RUNS, useStore, type RunRecord } from './store';
 import type { UrlState } from './url';
@@ -98,6 +99,11 @@ export function startRun(): void {
   const state = useStore.getState();
   const experiment = currentExperiment();
   const { values } = resolveValues(experiment, state.values);
+  const verdict = verdictFor(experiment, values);
+  if (verdict?.refuse) {
+    useStore.setState({ error: verdict.message, status: state.status === 'running' || state.status === 'paused' ? state.status : 'error' });
+    return;
+  }
   dropPendingProgress();
   const runId = getClient().start(experiment.id, values, state.seed, state.backend, state.insideSettings);
   const run: RunRecord = {
