@@ -23,6 +23,22 @@ function applyCsv(text: string): string | null {
   return null;
 }
 
+function ColumnSelect({ label, value, columns, onChange }: { label: string; value: string; columns: readonly string[]; onChange(name: string): void }) {
+  return (
+    <label>
+      {label}
+      <select value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">guess</option>
+        {columns.map((name, i) => (
+          <option key={i} value={name}>
+            {name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** Upload or paste your own CSV, pick its columns; see the framing the network receives. */
 export function DataSourcePanel({ values: raw }: { values: AnyParamValues }) {
   const values = raw as TimeSeriesValues;
@@ -85,28 +101,8 @@ export function DataSourcePanel({ values: raw }: { values: AnyParamValues }) {
       )}
       {values.series === 'custom' && table && (
         <div className="column-pickers">
-          <label>
-            Value column
-            <select value={values.valueCol} onChange={(e) => setValue('valueCol', e.target.value)}>
-              <option value="">guess</option>
-              {table.columns.map((name, i) => (
-                <option key={i} value={name}>
-                  {name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Date column
-            <select value={values.dateCol} onChange={(e) => setValue('dateCol', e.target.value)}>
-              <option value="">guess</option>
-              {table.columns.map((name, i) => (
-                <option key={i} value={name}>
-                  {name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ColumnSelect label="Value column" value={values.valueCol} columns={table.columns} onChange={(name) => setValue('valueCol', name)} />
+          <ColumnSelect label="Date column" value={values.dateCol} columns={table.columns} onChange={(name) => setValue('dateCol', name)} />
         </div>
       )}
       {framed.ok ? (
