@@ -1,3 +1,6 @@
+import { ContinuationChart } from '../../ui/forecast/ContinuationChart';
+import { describeContinuation } from '../../ui/forecast/describe';
+import { HorizonErrorsView } from '../../ui/forecast/HorizonErrorsView';
 import type { ViewProps } from '../views';
 import { meanAbsoluteError, type SinePreview } from './experiment';
 import { ForecastChart } from './ForecastChart';
@@ -7,7 +10,7 @@ const fixed = (v: number | undefined) => (v === undefined ? '–' : v.toFixed(3)
 
 /** A fresh damped wave: the end of the input, the true next values and the network's forecast, as a chart and a table. */
 export function SineView({ preview }: ViewProps<SinePreview>) {
-  const { tail, tailStart, expected, predicted, period, decay } = preview;
+  const { tail, tailStart, expected, predicted, period, decay, continuation, errors } = preview;
   const first = tailStart + tail.length;
   const mae = meanAbsoluteError(predicted, expected);
   const description =
@@ -53,6 +56,14 @@ export function SineView({ preview }: ViewProps<SinePreview>) {
       <p className="sine-error" data-testid="sine-error">
         Mean absolute error on this wave: <strong>{mae.toFixed(3)}</strong>
       </p>
+      <h3>Forecasting further: {continuation.truth.length} steps</h3>
+      <p className="view-caption">
+        The same wave continued {continuation.truth.length} steps. Open loop: every forecast of {expected.length} reads the true
+        past. Closed loop: the network's own forecasts are appended to its input and it forecasts again, as it would for a
+        future nobody has seen.
+      </p>
+      <ContinuationChart view={continuation} description={describeContinuation(continuation, (v) => v.toFixed(2))} testId="sine-continuation" yDomain={[0, 1]} />
+      <HorizonErrorsView errors={errors} caption={errors.series === 1 ? 'on the wave shown' : `over ${errors.series} fresh waves, the first the one shown`} format={(v) => v.toFixed(3)} testId="sine-horizon" />
     </div>
   );
 }

@@ -9,7 +9,7 @@ import { defaultValues } from '../params';
 import type { Predict } from '../types';
 import { resolveValues } from '../values';
 import { sineBatch } from './data';
-import { meanAbsoluteError, sineExperiment, type SineValues } from './experiment';
+import { EVALUATION_LOOPS, meanAbsoluteError, sineExperiment, type SineValues } from './experiment';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -108,6 +108,48 @@ describe('sine experiment', () => {
     const short = await sineExperiment.preview({ ...defaults, length: 8 }, constantPredict(() => 0.25, 5), createRng('preview'));
     expect(short.tailStart).toBe(0);
     expect(short.tail).toHaveLength(8);
+  });
+
+  it('closed loop in the evaluation: a model repeating its last input is flat over the horizon, its open loop reads the truth', async () => {
+    const values = { ...defaults, horizon: 12 };
+    const repeat = constantPredict((x, r, length) => x[(r + 1) * length - 1] ?? 0, 5);
+    const { metrics } = await sineExperiment.evaluate(values, repeat, createRng('eval'));
+    // The first 100 of the same 1,000 waves, run on to 12 steps: repeating the last input value 12 times, by hand.
+    expect(EVALUATION_LOOPS).toBe(100);
+    const long = sineBatch({ ...problem, output: 12 }, createRng('eval'), 100);
+    let flat = 0;
+    for (let r = 0; r < 100; r++) {
+      const last = long.x[(r + 1) * 50 - 1] ?? 0;
+      for (let h = 0; h < 12; h++) flat += Math.abs(last - (long.y[r * 12 + h] ?? 0));
+    }
+    expect(metrics.closedMae).toBeCloseTo(flat / 1200, 9);
+    expect(metrics.openMae).toBeLessThan(metrics.closedMae ?? 0);
+    // The 5-step metrics are those of the first 5 steps, unchanged by the horizon.
+    expect(metrics.mae).toBe((await sineExperiment.evaluate(defaults, repeat, createRng('eval'))).metrics.mae);
+  });
+
+  it('preview: the shown wave continued for the horizon, errors by horizon over the waves the budget affords', async () => {
+    // Horizon 10: 2 blocks of 5, each re-reading 50 steps, open and closed: 200 steps a wave, 5 waves in 1,000.
+    const values = { ...defaults, horizon: 10 };
+    const preview = await sineExperiment.preview(values, constantPredict(() => 0.25, 5), createRng('preview'));
+    const wave = sineBatch({ ...problem, output: 10 }, createRng('preview'), 5);
+    expect(preview.continuation.input).toEqual(Array.from(wave.x.subarray(25, 50)));
+    expect(preview.continuation.truth).toEqual(Array.from(wave.y.subarray(0, 10)));
+    expect(preview.expected).toEqual(Array.from(wave.y.subarray(0, 5)));
+    expect(preview.continuation.open).toEqual(new Array(10).fill(0.25));
+    expect(preview.continuation.closed).toEqual(new Array(10).fill(0.25));
+    expect(preview.errors.series).toBe(5);
+    expect(preview.errors.open).toHaveLength(10);
+    // Step 1's error over the 5 waves, by hand.
+    let first = 0;
+    for (let r = 0; r < 5; r++) first += Math.abs((wave.y[r * 10] ?? 0) - 0.25);
+    expect(preview.errors.closed[0]).toBeCloseTo(first / 5, 6);
+    // A long horizon: the shown wave only.
+    expect((await sineExperiment.preview({ ...defaults, horizon: 100 }, constantPredict(() => 0.25, 5), createRng('preview'))).errors.series).toBe(1);
+    // A horizon shorter than the forecast: the 5 forecast values are still all there.
+    const short = await sineExperiment.preview({ ...defaults, horizon: 2 }, constantPredict(() => 0.25, 5), createRng('preview'));
+    expect(short.predicted).toHaveLength(5);
+    expect(short.continuation.closed).toEqual([0.25, 0.25]);
   });
 
   it('constrain orders the period and decay ranges', () => {

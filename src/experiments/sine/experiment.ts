@@ -1,27 +1,13 @@
-import type { LayerSpec, ModelSpec } from '../../engine/modelSpec';
+import type { ModelSpec } from '../../engine/modelSpec';
+import type { Rng } from '../../engine/random';
+import { affordableSeries, continuations, continuationView, overallError, rowSlices, type ContinuationView, type HorizonErrors } from '../closedLoop';
 import { freshData } from '../generated';
+import { horizonParam } from '../horizonParam';
 import type { IntParam, NumberParam, ParamValues } from '../params';
+import { stackedLstmLayers, stackedLstmParams } from '../stackedLstm';
 import { trainingParams } from '../trainingParams';
 import type { Experiment } from '../types';
 import { sineBatch, type SineProblem } from './data';
-
-const MAX_LAYERS = 4;
-
-function unitsParam(layer: number): IntParam {
-  return {
-    kind: 'int',
-    label: `Units, layer ${layer}`,
-    help:
-      layer === 1
-        ? 'Memory cells in the first LSTM layer, which reads the wave step by step.'
-        : `Memory cells in LSTM layer ${layer}, which reads the sequence of layer ${layer - 1}'s outputs.`,
-    section: 'model',
-    ...(layer > 1 ? { relevant: (values) => Number(values.layers) >= layer } : {}),
-    default: 20,
-    min: 1,
-    max: 256,
-  };
-}
 
 const params = {
   length: {
@@ -44,6 +30,7 @@ const params = {
     min: 1,
     max: 50,
   } satisfies IntParam,
+  horizon: horizonParam(25),
   pmin: {
     kind: 'int',
     label: 'Shortest period',
@@ -86,19 +73,7 @@ const params = {
     max: 1,
     step: 0.01,
   } satisfies NumberParam,
-  layers: {
-    kind: 'int',
-    label: 'LSTM layers',
-    help: 'Stacked LSTM layers; every layer but the last passes its whole output sequence to the next.',
-    section: 'model',
-    default: 2,
-    min: 1,
-    max: MAX_LAYERS,
-  } satisfies IntParam,
-  units: unitsParam(1),
-  units2: unitsParam(2),
-  units3: unitsParam(3),
-  units4: unitsParam(4),
+  ...stackedLstmParams('the wave'),
   ...trainingParams({ samples: 10_000, batchSize: 10 }),
 };
 
@@ -113,11 +88,24 @@ export interface SinePreview {
   predicted: number[];
   period: number;
   decay: number;
+  /** The same wave continued for the horizon: open loop (true past) and closed loop (own outputs fed back). */
+  continuation: ContinuationView;
+  /** Error at each step of the horizon over a few fresh waves (the first is the one shown). */
+  errors: HorizonErrors;
 }
 
 /** How many of the last input values the live view shows. */
 export const PREVIEW_TAIL = 25;
+/**
+ * Timesteps the live view's loops may read in all (each block re-reads the whole input): the
+ * preview stays a few milliseconds. The error by horizon is averaged over as many fresh waves as
+ * fit (1 to PREVIEW_WAVES; the first is the one shown).
+ */
+export const PREVIEW_BUDGET = 1000;
+export const PREVIEW_WAVES = 8;
 const EVALUATION_SIZE = 1000;
+/** The closed and open loops are scored on the first of the evaluation waves only: every block re-reads the input. */
+export const EVALUATION_LOOPS = 100;
 
 function problemOf(values: SineValues): SineProblem {
   return {
@@ -130,9 +118,20 @@ function problemOf(values: SineValues): SineProblem {
   };
 }
 
-/** Units of each LSTM layer, first to last. */
-export function layerUnits(values: SineValues): number[] {
-  return [values.units, values.units2, values.units3, values.units4].slice(0, values.layers);
+/**
+ * Waves long enough for the closed loop: the same waves as sineBatch with the same stream (the
+ * first `output` target values equal), the targets running on to the horizon.
+ */
+function longWaves(values: SineValues, rng: Rng, rows: number) {
+  const steps = Math.max(values.output, values.horizon);
+  const batch = sineBatch({ ...problemOf(values), output: steps }, rng, rows);
+  return {
+    batch,
+    windows: rowSlices(batch.x, values.length, rows, 0, values.length),
+    truths: rowSlices(batch.y, steps, rows, 0, values.horizon),
+    /** The first `output` values after each input: the training target. */
+    targets: Float32Array.from(rowSlices(batch.y, steps, rows, 0, values.output).flat()),
+  };
 }
 
 /** Mean of |a − b| over two equally long arrays. */
@@ -154,11 +153,14 @@ export const sineExperiment: Experiment<typeof params, SinePreview> = {
       'both the period and how fast the swing shrinks from what it has read; two stacked LSTM layers share the work.',
     tryThis:
       'Drop to one LSTM layer, or go to three or four, and compare the final MAE. Shorten the input to 10 steps (less ' +
-      'than one period) or lengthen the forecast to 20. Widen the decay range to 0–0.3. Compare batch size 1 with 100.',
+      'than one period) or lengthen the forecast to 20. Widen the decay range to 0–0.3. Compare batch size 1 with 100. ' +
+      'Raise the closed-loop horizon to 100 and see how far the fed-back forecast stays on the wave.',
     watch:
       'The loss (mean absolute error) falls fast at first, while the network learns to say "about 0.5", then slowly as ' +
       'it learns the phase. In the chart the predicted points should follow the true ones: early on they are a flat ' +
-      'line near 0.5; later they bend with the wave. The evaluation compares the MAE with simply repeating the last input value.',
+      'line near 0.5; later they bend with the wave. The evaluation compares the MAE with simply repeating the last input value. ' +
+      'Below, the closed loop feeds the forecasts back: its error grows with every step ahead while the open loop, corrected ' +
+      'by the true past, stays low. How fast it grows tells how well the network has captured the wave itself.',
   },
   params,
   constrain(values) {
@@ -175,11 +177,9 @@ export const sineExperiment: Experiment<typeof params, SinePreview> = {
     return { values: next, notes };
   },
   model(values): ModelSpec {
-    const units = layerUnits(values);
-    const lstms: LayerSpec[] = units.map((n, i) => ({ type: 'lstm', units: n, returnSequences: i < units.length - 1 }));
     return {
       inputShape: [values.length, 1],
-      layers: [...lstms, { type: 'dense', units: values.output, activation: 'linear' }],
+      layers: [...stackedLstmLayers(values), { type: 'dense', units: values.output, activation: 'linear' }],
       loss: 'meanAbsoluteError',
       metrics: [],
     };
@@ -193,27 +193,43 @@ export const sineExperiment: Experiment<typeof params, SinePreview> = {
       format: 'decimal',
       note: 'repeating the last input value, on the same waves',
     },
+    { key: 'openMae', label: 'Open-loop MAE over the horizon', format: 'decimal', note: `each forecast reads the true past; ${EVALUATION_LOOPS} of the waves` },
+    { key: 'closedMae', label: 'Closed-loop MAE over the horizon', format: 'decimal', note: `the forecasts fed back as input; the same ${EVALUATION_LOOPS} waves` },
   ],
   async evaluate(values, predict, rng) {
-    const batch = sineBatch(problemOf(values), rng, EVALUATION_SIZE);
+    const { batch, windows, truths, targets } = longWaves(values, rng, EVALUATION_SIZE);
     const output = await predict(batch.x, batch.xShape);
-    const repeated = new Float32Array(batch.y.length);
+    const repeated = new Float32Array(targets.length);
     for (let r = 0; r < EVALUATION_SIZE; r++) {
       repeated.fill(batch.x[(r + 1) * values.length - 1] ?? 0, r * values.output, (r + 1) * values.output);
     }
-    return { metrics: { mae: meanAbsoluteError(output, batch.y), baseline: meanAbsoluteError(repeated, batch.y) } };
+    const some = { windows: windows.slice(0, EVALUATION_LOOPS), truths: truths.slice(0, EVALUATION_LOOPS) };
+    const loops = await continuations({ predict, steps: values.output, ...some, horizon: values.horizon, kind: 'mae' });
+    return {
+      metrics: {
+        mae: meanAbsoluteError(output, targets),
+        baseline: meanAbsoluteError(repeated, targets),
+        openMae: overallError(some.truths, loops.open, values.horizon, 'mae'),
+        closedMae: overallError(some.truths, loops.closed, values.horizon, 'mae'),
+      },
+    };
   },
   async preview(values, predict, rng) {
-    const batch = sineBatch(problemOf(values), rng, 1);
-    const predicted = Array.from(await predict(batch.x, batch.xShape));
+    const waves = affordableSeries(PREVIEW_BUDGET, values.length, values.horizon, values.output, PREVIEW_WAVES);
+    const { batch, windows, truths, targets } = longWaves(values, rng, waves);
+    // The shown wave's forecast of `output` values: the model reading its input once.
+    const direct = await predict(batch.x.subarray(0, values.length), [1, values.length, 1]);
+    const loops = await continuations({ predict, steps: values.output, windows, truths, horizon: values.horizon, kind: 'mae' });
     const tailStart = Math.max(0, values.length - PREVIEW_TAIL);
     return {
-      tail: Array.from(batch.x.subarray(tailStart)),
+      tail: Array.from(batch.x.subarray(tailStart, values.length)),
       tailStart,
-      expected: Array.from(batch.y),
-      predicted,
+      expected: Array.from(targets.subarray(0, values.output)),
+      predicted: Array.from(direct),
       period: batch.periods[0] ?? 0,
       decay: batch.decays[0] ?? 0,
+      continuation: continuationView(windows, truths, loops, PREVIEW_TAIL),
+      errors: loops.errors,
     };
   },
 };

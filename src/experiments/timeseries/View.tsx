@@ -1,6 +1,9 @@
 import { useMemo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { formatTick } from '../../ui/format';
+import { ContinuationChart } from '../../ui/forecast/ContinuationChart';
+import { describeContinuation } from '../../ui/forecast/describe';
+import { HorizonErrorsView } from '../../ui/forecast/HorizonErrorsView';
 import type { ViewProps } from '../views';
 import type { TimeSeriesPreview } from './experiment';
 import { rmse } from './framing';
@@ -35,7 +38,7 @@ function scores(preview: TimeSeriesPreview) {
 const fixed = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '–');
 
 /** The series with the train-period and test-period predictions, aligned in time, and the verdict against the naive forecast. */
-export function TimeSeriesView({ preview }: ViewProps<TimeSeriesPreview>) {
+export function TimeSeriesView({ preview, values }: ViewProps<TimeSeriesPreview>) {
   const points = useMemo(() => chartPoints(preview), [preview]);
   const { train, test } = useMemo(() => scores(preview), [preview]);
   const beats = test.model < test.naive;
@@ -69,6 +72,33 @@ export function TimeSeriesView({ preview }: ViewProps<TimeSeriesPreview>) {
           </LineChart>
         </ResponsiveContainer>
       </div>
+      <Ahead preview={preview} dateOf={dateOf} asked={Number(values.horizon)} />
     </div>
+  );
+}
+
+/** The test period forecast several steps ahead: open and closed loop from its first point, and the error by horizon. */
+function Ahead({ preview, dateOf, asked }: { preview: TimeSeriesPreview; dateOf: (i: number) => string; asked: number }) {
+  const { view, errors } = preview.ahead;
+  const steps = view.truth.length;
+  if (steps === 0) return null;
+  const start = dateOf(preview.trainSize);
+  const units = preview.units ? `in ${preview.units}` : 'in the series’ units';
+  return (
+    <>
+      <h3>Forecasting {steps} steps ahead</h3>
+      <p className="view-caption">
+        From {start}, the first point of the test period. Open loop: every forecast reads the true past (the one-step forecasts
+        above). Closed loop: the network's own forecasts are fed back as its input, as they would be for a future nobody has seen.
+        {asked > steps && ` The horizon of ${asked} is cut to the ${steps} values of the test period.`}
+      </p>
+      <ContinuationChart
+        view={view}
+        description={`${preview.name}, forecast from ${start}: ${describeContinuation(view, fixed, dateOf)}`}
+        testId="timeseries-continuation"
+        tick={dateOf}
+      />
+      <HorizonErrorsView errors={errors} caption={`over ${errors.series} start${errors.series === 1 ? '' : 's'} in the test period, ${units}`} format={fixed} testId="timeseries-horizon" />
+    </>
   );
 }

@@ -43,6 +43,23 @@ describe('time-series experiment', () => {
     expect(metrics.testRmse).toBeCloseTo(metrics.naiveTest ?? 0, 3);
     expect(metrics.naiveTrain).toBeCloseTo(44.58, 2);
     expect(metrics.naiveTest).toBeCloseTo(46.76, 2);
+    // Fed back, it stays flat: the closed loop over the horizon is the naive multi-step forecast.
+    expect(metrics.closedTest).toBeCloseTo(metrics.naiveAhead ?? 0, 3);
+    expect(metrics.naiveAhead).toBeGreaterThan(metrics.naiveTest ?? 0);
+  });
+
+  it('preview: the test period forecast 12 months ahead from its first month, errors over starts in the test period', async () => {
+    const { values } = withMilk();
+    const previous: Predict = async (x) => Float32Array.from(x);
+    const preview = await timeSeriesExperiment.preview(values, previous, createStreams(1).preview);
+    const { view, errors } = preview.ahead;
+    expect(view.truth).toEqual(preview.values.slice(112, 124));
+    expect(view.input).toEqual(preview.values.slice(112 - 24, 112));
+    view.closed.forEach((v) => expect(v).toBeCloseTo(preview.values[111] ?? 0, 3));
+    view.open.forEach((v, i) => expect(v).toBeCloseTo(preview.values[111 + i] ?? 0, 3));
+    // 56 test months: starts 112 … 156, 45 of them, thinned to at most 24.
+    expect(errors.series).toBe(23);
+    expect(errors.closed).toHaveLength(12);
   });
 
   it('a look-back longer than the train period is shortened, with a note; no data says what to do', () => {

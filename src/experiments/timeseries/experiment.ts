@@ -1,9 +1,12 @@
 import type { ModelSpec } from '../../engine/modelSpec';
+import { affordableSeries } from '../closedLoop';
+import { horizonParam } from '../horizonParam';
 import type { ChoiceParam, IntParam, NumberParam, ParamValues, TextParam } from '../params';
 import { epochsParam, optimizerParams } from '../trainingParams';
 import type { Batch, Experiment, Predict } from '../types';
 import { BUNDLED_SERIES, bundledSeries, DEFAULT_BUNDLED_SERIES, type BundledSeriesId } from './bundled';
 import { DEFAULT_MAX_BYTES } from './csv';
+import { testContinuation, type TestContinuation } from './continuation';
 import { encodeWindows, framedSeries, type FramedSeries } from './data';
 import { persistenceRmse, rmse, type Scaling, type Window } from './framing';
 
@@ -58,6 +61,7 @@ const params = {
     min: 1,
     max: 365,
   } satisfies IntParam,
+  horizon: horizonParam(12),
   train: {
     kind: 'number',
     label: 'Train share',
@@ -113,6 +117,24 @@ export interface TimeSeriesPreview {
   /** Predictions in the original units, each at the index of the value it predicts. */
   trainPredictions: [number, number][];
   testPredictions: [number, number][];
+  /** Forecasting the test period several steps ahead: open and closed loop from the first test point, errors over many starts. */
+  ahead: Omit<TestContinuation, 'overall'>;
+}
+
+/**
+ * Starts in the test period the live view's error by horizon is averaged over: at most 24, fewer
+ * when a long look-back and horizon would make the preview slow (each step re-reads the look-back).
+ * The evaluation affords far more: every start of a usual series.
+ */
+export const PREVIEW_ORIGINS = 24;
+const PREVIEW_BUDGET = 20_000;
+const EVALUATION_BUDGET = 2_000_000;
+/** Values of the train period shown before the forecast, at least. */
+const CONTEXT = 24;
+
+function ahead(framed: Extract<FramedSeries, { ok: true }>, values: TimeSeriesValues, predict: Predict, budget: number, most: number): Promise<TestContinuation> {
+  const maxOrigins = affordableSeries(budget, values.lookBack, values.horizon, 1, most);
+  return testContinuation(framed, framed.series.values, { lookBack: values.lookBack, horizon: values.horizon, maxOrigins, context: Math.max(CONTEXT, values.horizon), predict });
 }
 
 const framingOf = (values: TimeSeriesValues): FramedSeries => framedSeries(values);
@@ -151,11 +173,13 @@ export const timeSeriesExperiment: Experiment<typeof params, TimeSeriesPreview> 
       'on the train period and predictions scaled back, so the errors (RMSE) are in pounds.',
     tryThis:
       'Compare the test RMSE with the naive forecast "next month = this month". Raise the look-back to 12 (a year) or 13, ' +
-      'add units and epochs, switch to standardising. Try the airline passengers, or upload your own CSV.',
+      'add units and epochs, switch to standardising. Try the airline passengers, or upload your own CSV. Set the ' +
+      'closed-loop horizon to 24 and see whether the fed-back forecast keeps the seasons.',
     watch:
       'With the defaults the LSTM does not beat the naive forecast on the test period: it mostly learns to repeat the last ' +
       'value, a step late. A look-back that spans the seasonal cycle lets it anticipate the pattern. The dashed curve is the ' +
-      'loss on the test period.',
+      'loss on the test period. Forecasting further ahead, the closed loop (its own forecasts fed back) of a model that ' +
+      'repeats the last value is a flat line; only a model that learned the pattern bends with the seasons.',
   },
   params,
   externalText: { param: 'csv', file: (values) => (values.series === 'custom' ? null : (bundledSeries(values.series)?.file ?? null)) },
@@ -214,6 +238,8 @@ export const timeSeriesExperiment: Experiment<typeof params, TimeSeriesPreview> 
     { key: 'testRmse', label: 'Test RMSE', format: 'decimal', note: 'the number that matters' },
     { key: 'naiveTrain', label: 'Naive forecast, train', format: 'decimal', note: '“next = previous” on the same points' },
     { key: 'naiveTest', label: 'Naive forecast, test', format: 'decimal', note: 'the LSTM must beat this' },
+    { key: 'closedTest', label: 'Closed-loop RMSE, test', format: 'decimal', note: 'forecasts fed back for the horizon, from every test point' },
+    { key: 'naiveAhead', label: 'Naive forecast over the horizon', format: 'decimal', note: 'the last known value repeated, same starts' },
   ],
   async evaluate(values, predict) {
     const framed = ready(values);
@@ -225,7 +251,17 @@ export const timeSeriesExperiment: Experiment<typeof params, TimeSeriesPreview> 
     };
     const train = await score(framed.train);
     const test = await score(framed.test);
-    return { metrics: { trainRmse: train.model, testRmse: test.model, naiveTrain: train.naive, naiveTest: test.naive } };
+    const { overall } = await ahead(framed, values, predict, EVALUATION_BUDGET, Infinity);
+    return {
+      metrics: {
+        trainRmse: train.model,
+        testRmse: test.model,
+        naiveTrain: train.naive,
+        naiveTest: test.naive,
+        closedTest: overall.closed,
+        naiveAhead: overall.naive,
+      },
+    };
   },
   async preview(values, predict) {
     const framed = ready(values);
@@ -241,6 +277,7 @@ export const timeSeriesExperiment: Experiment<typeof params, TimeSeriesPreview> 
       trainSize: framed.split.trainSize,
       trainPredictions: await pairs(framed.train),
       testPredictions: await pairs(framed.test),
+      ahead: await ahead(framed, values, predict, PREVIEW_BUDGET, PREVIEW_ORIGINS),
     };
   },
 };
