@@ -1,5 +1,6 @@
 import { echoExperiment } from './echo/experiment';
 import { sineExperiment } from './sine/experiment';
+import { signalsExperiment } from './signals/experiment';
 import { rectanglesExperiment } from './rectangles/experiment';
 import { additionExperiment } from './addition/experiment';
 import { cumsumExperiment } from './cumsum/experiment';
@@ -15,6 +16,7 @@ import type { AnyExperiment } from './types';
 export const EXPERIMENTS: readonly AnyExperiment[] = [
   echoExperiment,
   sineExperiment,
+  signalsExperiment,
   movingLineExperiment,
   additionExperiment,
   cumsumExperiment,

@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { AnyParamValues } from './types';
 import { EchoView } from './echo/View';
 import { SineView } from './sine/View';
+import { SignalsView } from './signals/View';
 import { RectanglesView } from './rectangles/View';
 import { AdditionView } from './addition/View';
 import { CumsumView } from './cumsum/View';
@@ -33,6 +34,7 @@ export const FORM_PANELS: Record<string, ComponentType<{ values: AnyParamValues 
 export const VIEWS: Record<string, ComponentType<ViewProps<any>>> = {
   echo: EchoView,
   sine: SineView,
+  signals: SignalsView,
   movingline: MovingLineView,
   addition: AdditionView,
   cumsum: CumsumView,
