@@ -2,7 +2,7 @@ import type { ModelSpec } from '../../engine/modelSpec';
 import { affordableSeries } from '../closedLoop';
 import { horizonParam } from '../horizonParam';
 import type { ChoiceParam, IntParam, NumberParam, ParamValues, TextParam } from '../params';
-import { epochsParam, optimizerParams } from '../trainingParams';
+import { epochsParam, optimizerOf, optimizerParams } from '../trainingParams';
 import type { Batch, Experiment, Predict } from '../types';
 import { BUNDLED_SERIES, bundledSeries, DEFAULT_BUNDLED_SERIES, type BundledSeriesId } from './bundled';
 import { DEFAULT_MAX_BYTES } from './csv';
@@ -209,7 +209,7 @@ export const timeSeriesExperiment: Experiment<typeof params, TimeSeriesPreview> 
   plan(values) {
     const framed = framingOf(values);
     return {
-      optimizer: { name: values.opt, learningRate: values.lr, ...(values.opt === 'sgd' ? { momentum: values.mom } : {}) },
+      optimizer: optimizerOf(values),
       batchSize: values.bs,
       totalSamples: framed.ok ? values.epochs * framed.train.length : 0,
     };
