@@ -6,6 +6,7 @@ import { horizonParam } from '../horizonParam';
 import type { ChoiceParam, IntParam, NumberParam, ParamValues } from '../params';
 import { stackedLstmLayers, stackedLstmParams } from '../stackedLstm';
 import { trainingParams } from '../trainingParams';
+import { orderedRange } from '../ranges';
 import type { Experiment } from '../types';
 import { SHAPE_LABELS, SHAPES, signalBatch, type Shape, type SignalProblem, type SignalRow } from './data';
 
@@ -175,16 +176,8 @@ export const signalsExperiment: Experiment<typeof params, SignalsPreview> = {
   params,
   constrain(values) {
     const notes: string[] = [];
-    let next = values;
-    if (next.pmin > next.pmax) {
-      notes.push(`Shortest period ${next.pmin} is above the longest ${next.pmax}; using ${next.pmax} for both.`);
-      next = { ...next, pmin: next.pmax };
-    }
-    if (next.amin > next.amax) {
-      notes.push(`Smallest amplitude ${next.amin} is above the largest ${next.amax}; using ${next.amax} for both.`);
-      next = { ...next, amin: next.amax };
-    }
-    return { values: next, notes };
+    const periods = orderedRange(values, 'pmin', 'pmax', { low: 'Shortest period', high: 'longest' }, notes);
+    return { values: orderedRange(periods, 'amin', 'amax', { low: 'Smallest amplitude', high: 'largest' }, notes), notes };
   },
   model(values): ModelSpec {
     return {

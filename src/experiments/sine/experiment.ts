@@ -6,6 +6,7 @@ import { horizonParam } from '../horizonParam';
 import type { IntParam, NumberParam, ParamValues } from '../params';
 import { stackedLstmLayers, stackedLstmParams } from '../stackedLstm';
 import { trainingParams } from '../trainingParams';
+import { orderedRange } from '../ranges';
 import type { Experiment } from '../types';
 import { sineBatch, type SineProblem } from './data';
 
@@ -165,16 +166,8 @@ export const sineExperiment: Experiment<typeof params, SinePreview> = {
   params,
   constrain(values) {
     const notes: string[] = [];
-    let next = values;
-    if (next.pmin > next.pmax) {
-      notes.push(`Shortest period ${next.pmin} is above the longest ${next.pmax}; using ${next.pmax} for both.`);
-      next = { ...next, pmin: next.pmax };
-    }
-    if (next.dmin > next.dmax) {
-      notes.push(`Smallest decay ${next.dmin} is above the largest ${next.dmax}; using ${next.dmax} for both.`);
-      next = { ...next, dmin: next.dmax };
-    }
-    return { values: next, notes };
+    const periods = orderedRange(values, 'pmin', 'pmax', { low: 'Shortest period', high: 'longest' }, notes);
+    return { values: orderedRange(periods, 'dmin', 'dmax', { low: 'Smallest decay', high: 'largest' }, notes), notes };
   },
   model(values): ModelSpec {
     return {
