@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { findExperiment } from './experiments/registry';
 import { FORM_PANELS } from './experiments/views';
 import { useStore } from './state/store';
@@ -13,9 +14,11 @@ import { BudgetNote } from './ui/panels/BudgetNote';
 import { ModelSummaryPanel } from './ui/panels/ModelSummaryPanel';
 import { ComparePanel } from './ui/panels/ComparePanel';
 import { DiagnosisPanel } from './ui/panels/DiagnosisPanel';
-import { InsidePanel } from './ui/panels/inside/InsidePanel';
+
 import { RepeatPanel } from './ui/panels/RepeatPanel';
 import { WarningsBanner } from './ui/panels/WarningsBanner';
+
+const InsidePanel = lazy(() => import('./ui/panels/inside/InsidePanel').then((m) => ({ default: m.InsidePanel })));
 
 export function App() {
   const experimentId = useStore((s) => s.experimentId);
@@ -36,13 +39,19 @@ export function App() {
             <span className="subtitle">{experiment.subtitle}</span>
           </h2>
           <ParamForm experiment={experiment} />
-          {FormPanel && <FormPanel values={values} />}
+          {FormPanel && (
+            <Suspense fallback={null}>
+              <FormPanel values={values} />
+            </Suspense>
+          )}
         </aside>
         <div className="column column-main">
           <LiveView experiment={experiment} />
           <Charts experiment={experiment} values={values} />
           <DiagnosisPanel experiment={experiment} />
-          <InsidePanel experiment={experiment} values={values} />
+          <Suspense fallback={null}>
+            <InsidePanel experiment={experiment} values={values} />
+          </Suspense>
           <ComparePanel experiment={experiment} />
           <RepeatPanel experiment={experiment} />
         </div>

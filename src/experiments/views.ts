@@ -1,19 +1,24 @@
-import type { ComponentType } from 'react';
+import { lazy, type ComponentType } from 'react';
 import type { AnyParamValues } from './types';
-import { EchoView } from './echo/View';
-import { SineView } from './sine/View';
-import { SignalsView } from './signals/View';
-import { RectanglesView } from './rectangles/View';
-import { AdditionView } from './addition/View';
-import { CumsumView } from './cumsum/View';
-import { MovingLineView } from './movingline/View';
-import { MemoryView } from './memory/View';
-import { SeqEchoView } from './seqecho/View';
-import { RegressionView } from './regression/View';
-import { DataTablePanel } from './regression/DataTablePanel';
-import { DataSourcePanel } from './timeseries/DataSourcePanel';
-import { TimeSeriesView } from './timeseries/View';
-import { CurvesView } from './curves/View';
+
+/**
+ * Views and panels load with their first use: each is a chunk of its own, so the page's first
+ * JavaScript holds none of them.
+ */
+const EchoView = lazy(() => import('./echo/View').then((m) => ({ default: m.EchoView })));
+const SineView = lazy(() => import('./sine/View').then((m) => ({ default: m.SineView })));
+const SignalsView = lazy(() => import('./signals/View').then((m) => ({ default: m.SignalsView })));
+const RectanglesView = lazy(() => import('./rectangles/View').then((m) => ({ default: m.RectanglesView })));
+const AdditionView = lazy(() => import('./addition/View').then((m) => ({ default: m.AdditionView })));
+const CumsumView = lazy(() => import('./cumsum/View').then((m) => ({ default: m.CumsumView })));
+const MovingLineView = lazy(() => import('./movingline/View').then((m) => ({ default: m.MovingLineView })));
+const MemoryView = lazy(() => import('./memory/View').then((m) => ({ default: m.MemoryView })));
+const SeqEchoView = lazy(() => import('./seqecho/View').then((m) => ({ default: m.SeqEchoView })));
+const RegressionView = lazy(() => import('./regression/View').then((m) => ({ default: m.RegressionView })));
+const DataTablePanel = lazy(() => import('./regression/DataTablePanel').then((m) => ({ default: m.DataTablePanel })));
+const DataSourcePanel = lazy(() => import('./timeseries/DataSourcePanel').then((m) => ({ default: m.DataSourcePanel })));
+const TimeSeriesView = lazy(() => import('./timeseries/View').then((m) => ({ default: m.TimeSeriesView })));
+const CurvesView = lazy(() => import('./curves/View').then((m) => ({ default: m.CurvesView })));
 
 /** Props every experiment view receives: the latest preview from the worker and the run's values. */
 export interface ViewProps<P = unknown> {

@@ -1,4 +1,4 @@
-import { Component, type ReactNode } from 'react';
+import { Component, Suspense, type ReactNode } from 'react';
 import type { AnyExperiment } from '../../experiments/types';
 import { VIEWS } from '../../experiments/views';
 import { useStore } from '../../state/store';
@@ -28,7 +28,9 @@ export function LiveView({ experiment }: { experiment: AnyExperiment }) {
         <p className="placeholder">The network's answers on fresh examples appear here while it trains.</p>
       ) : (
         <ViewBoundary key={run.id}>
-          <View preview={preview} values={run.values} snapshots={snapshots} />
+          <Suspense fallback={<p className="placeholder">Loading the view…</p>}>
+            <View preview={preview} values={run.values} snapshots={snapshots} />
+          </Suspense>
         </ViewBoundary>
       )}
     </section>
