@@ -13,7 +13,8 @@ export function CumsumView({ preview }: ViewProps<CumsumPreview>) {
         A fresh sequence: the values (bars), their running sum (line) and the threshold n/4 = {threshold} (dashed).
       </p>
       <SumChart values={values} sums={sums} threshold={threshold} />
-      <div className="cumsum-scroll">
+      {/* Long sequences scroll sideways: focusable, so the keyboard can scroll them too. */}
+      <div className="cumsum-scroll" tabIndex={0} role="group" aria-label="Values, running sums and bits, step by step">
         <table className="cumsum-table" data-testid="cumsum-bits">
           <caption className="visually-hidden">Each step: value, running sum, expected bit and the network&apos;s bit</caption>
           <tbody>
