@@ -64,7 +64,12 @@ describe('scalers', () => {
           back.forEach((value, i) => expect(value).toBeCloseTo(other[i] ?? Number.NaN, 3));
         }
       }),
+      { numRuns: 3000 },
     );
+    // Found by the property above: a spread of 5e-324 overflowed the transform to infinity.
+    const denormal = minMaxScaler([0, 5e-324]);
+    expect(denormal.scale).toBe(1);
+    expect(denormal.inverse(denormal.transform([-8.881784197001252e-16]))).toEqual([-8.881784197001252e-16]);
   });
 });
 

@@ -71,7 +71,10 @@ export function standardScaler(trainValues: readonly number[]): StandardScaler {
 }
 
 function affine(offset: number, spread: number): Pick<Scaler, 'offset' | 'scale' | 'transform' | 'inverse'> {
-  const scale = spread > 0 && Number.isFinite(spread) ? spread : 1;
+  // A spread below float resolution (at unit scale or the offset's) is a constant series: dividing
+  // by it would overflow to infinity (e.g. a spread of 5e-324), so it is left unscaled.
+  const resolution = Number.EPSILON * Math.max(1, Math.abs(offset));
+  const scale = spread > resolution && Number.isFinite(spread) ? spread : 1;
   return {
     offset,
     scale,
