@@ -49,3 +49,16 @@ test('compare architectures: the simple, stacked and bidirectional models side b
   // Every run's loss and validation loss on one chart, with a legend.
   await expect(panel.getByTestId('chart-loss').getByRole('listitem')).toHaveCount(6);
 });
+
+test('problem e goes on past its test input: open and closed loop beside the truth', async ({ playground, page }) => {
+  await playground.open('?exp=regression&problem=e&epochs=300&horizon=6');
+  await playground.trainToEnd();
+  const table = playground.liveView.getByTestId('regression-continuation');
+  await expect(table.getByRole('row')).toHaveCount(7);
+  await expect(table.getByRole('row', { name: /^\+1 / })).toContainText('29, 49');
+  await expect(table.getByRole('row', { name: /^\+6 / })).toContainText('44, 74');
+  await expect(table).toContainText(/open loop \(reads the true past\) off by [\d.]+ on average, closed loop \(reads its own steps\) by [\d.]+/);
+  await expect(playground.evaluation.getByTestId('evaluation-closedError')).toHaveText(/^\d/);
+  await expect(page).toHaveURL(/horizon=6/);
+});
+

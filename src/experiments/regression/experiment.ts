@@ -1,7 +1,9 @@
 import type { LayerSpec, ModelSpec } from '../../engine/modelSpec';
 import type { ChoiceParam, IntParam, NumberParam, ParamValues, TextParam } from '../params';
 import { optimizerOf, optimizerParams } from '../trainingParams';
+import { horizonParam } from '../horizonParam';
 import type { Batch, Experiment, Predict } from '../types';
+import { continueSteps, meanAbsoluteError, type StepContinuation } from './continuation';
 import {
   featuresOf,
   formatInput,
@@ -51,6 +53,7 @@ const params = {
     hidden: true,
     check: (text) => (text === '' || /^[\d\s.,;>eE+-]*$/.test(text) ? null : 'only numbers, ",", ">" and ";"'),
   } satisfies TextParam,
+  horizon: { ...horizonParam(10, 100), relevant: (values: Readonly<Record<string, number | string | boolean>>) => values.problem === 'e' } satisfies IntParam,
   arch: {
     kind: 'choice',
     label: 'Architecture',
@@ -106,6 +109,8 @@ export interface RegressionPreview {
   /** The test input's answer under the problem's rule. */
   expected: number[];
   predicted: number[];
+  /** Problem e: both series continued past the test input, open and closed loop. */
+  continuation: StepContinuation | null;
 }
 
 /** The problem, with the user's edited samples when there are any that fit it. */
@@ -165,7 +170,20 @@ async function predictAll(values: RegressionValues, predict: Predict): Promise<R
     testInput,
     expected: answerOf(problem, testInput),
     predicted: row(all.length),
+    continuation: problem.id === 'e' ? await continueSteps(predict, testInput, truthAfter(problem, testInput, values.horizon)) : null,
   };
+}
+
+/** The true steps after an input under the problem's rule (problem e: each series goes on by its step). */
+function truthAfter(problem: RegressionProblem, input: number[][], horizon: number): number[][] {
+  const steps: number[][] = [];
+  let last = input;
+  for (let h = 0; h < horizon; h++) {
+    const next = answerOf(problem, last);
+    steps.push(next);
+    last = [...last.slice(1), next];
+  }
+  return steps;
 }
 
 export const regressionExperiment: Experiment<typeof params, RegressionPreview> = {
@@ -251,6 +269,8 @@ export const regressionExperiment: Experiment<typeof params, RegressionPreview> 
     { key: 'prediction', label: 'Prediction for the test input', format: 'decimal' },
     { key: 'prediction2', label: 'Second output', format: 'decimal', relevant: (values) => values.problem === 'e' },
     { key: 'error', label: 'Error', format: 'decimal', note: 'mean |prediction − expected| over the outputs' },
+    { key: 'openError', label: 'Open-loop error', format: 'decimal', note: 'over the horizon, each step read from the true past', relevant: (values) => values.problem === 'e' },
+    { key: 'closedError', label: 'Closed-loop error', format: 'decimal', note: 'over the horizon, the model’s own steps fed back', relevant: (values) => values.problem === 'e' },
   ],
   async evaluate(values, predict) {
     const result = await predictAll(values, predict);
@@ -260,6 +280,10 @@ export const regressionExperiment: Experiment<typeof params, RegressionPreview> 
       error: errors.reduce((a, b) => a + b, 0) / errors.length,
     };
     if (result.predicted.length > 1) metrics.prediction2 = result.predicted[1] ?? Number.NaN;
+    if (result.continuation) {
+      metrics.openError = meanAbsoluteError(result.continuation.truth, result.continuation.open);
+      metrics.closedError = meanAbsoluteError(result.continuation.truth, result.continuation.closed);
+    }
     return { metrics };
   },
   preview: (values, predict) => predictAll(values, predict),
