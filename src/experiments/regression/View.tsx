@@ -25,6 +25,8 @@ function Continuation({ continuation }: { continuation: StepContinuation }) {
             <th scope="col">true</th>
             <th scope="col">open loop</th>
             <th scope="col">closed loop</th>
+            <th scope="col">open error</th>
+            <th scope="col">closed error</th>
           </tr>
         </thead>
         <tbody>
@@ -34,6 +36,8 @@ function Continuation({ continuation }: { continuation: StepContinuation }) {
               <td>{list(step)}</td>
               <td>{list(open[h] ?? [])}</td>
               <td>{list(closed[h] ?? [])}</td>
+              <td>{number(meanAbsoluteError([step], [open[h] ?? []]))}</td>
+              <td>{number(meanAbsoluteError([step], [closed[h] ?? []]))}</td>
             </tr>
           ))}
         </tbody>
