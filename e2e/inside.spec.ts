@@ -13,13 +13,15 @@ async function colours(canvas: import('@playwright/test').Locator): Promise<numb
 }
 
 test('echo: the heatmaps draw and update during training; hovering a unit shows its gates over time', async ({ playground, page }) => {
-  await playground.open('?exp=echo&samples=4000');
+  await playground.open('?exp=echo&samples=20000');
   const panel = page.getByRole('region', { name: 'Inside the LSTM' });
   await panel.getByRole('button', { name: 'Look inside' }).click();
   await expect(panel).toContainText('Press Train');
   const recording = await playground.record({ caption: { selector: '[data-testid=inside-caption]' } });
   await playground.transport.train();
   await playground.waitForStatus('done');
+  // The panel redraws at most twice a second: the run's last look arrives after the run.
+  await expect(panel.getByTestId('inside-caption')).toContainText('after 20,000 samples');
   await recording.stop();
   const captions = [...new Set((await recording.values('caption')).filter((c) => c.includes('samples')))];
   expect(captions.length, captions.join('\n')).toBeGreaterThanOrEqual(2);
