@@ -6,7 +6,7 @@ import { FusedDense } from './dense';
 import { ensureSize, type FusedLayer } from './layer';
 import { accuracy, lossAndGradient } from './losses';
 import { FusedLstm } from './lstm';
-import { createFusedOptimizer, type FusedOptimizer } from './optimizers';
+import { createFusedOptimizer, l2Norm, type FusedOptimizer } from './optimizers';
 import { FusedRepeatVector } from './repeatVector';
 import { fusedUnsupportedReason } from './support';
 
@@ -43,12 +43,6 @@ function buildLayer(layer: LayerSpec, shape: readonly number[], weights: Float32
     default:
       throw new Error(fusedUnsupportedReason({ inputShape: shape, layers: [layer], loss: 'meanSquaredError', metrics: [] }) ?? 'unsupported layer');
   }
-}
-
-function l2(values: Float32Array): number {
-  let sum = 0;
-  for (const v of values) sum += v * v;
-  return Math.sqrt(sum);
 }
 
 /** How many weight arrays each layer kind holds, in TF.js' getWeights() order. */
@@ -99,7 +93,7 @@ export class FusedModel implements TrainableModel {
   }
 
   lastGradientNorms(): number[] {
-    return this.layers.flatMap((layer) => layer.grads.map(l2));
+    return this.layers.flatMap((layer) => layer.grads.map(l2Norm));
   }
 
   private forward(x: Float32Array, batch: number): Float32Array {

@@ -127,6 +127,13 @@ class Sgd implements FusedOptimizer {
   }
 }
 
+/** The L2 norm of a weight or gradient array (summed in double precision). */
+export function l2Norm(values: Float32Array): number {
+  let sum = 0;
+  for (const v of values) sum += v * v;
+  return Math.sqrt(sum);
+}
+
 /** Keras' clipnorm in front of an optimizer: each gradient array scaled to a norm of at most `clip`, in place. */
 class Clipped implements FusedOptimizer {
   constructor(
@@ -136,9 +143,7 @@ class Clipped implements FusedOptimizer {
 
   apply(weights: readonly Float32Array[], grads: readonly Float32Array[]): void {
     for (const g of grads) {
-      let sum = 0;
-      for (const v of g) sum += v * v;
-      const norm = Math.sqrt(sum);
+      const norm = l2Norm(g);
       if (norm <= this.clip) continue;
       const scale = this.clip / norm;
       for (let i = 0; i < g.length; i++) g[i] = f32((g[i] as number) * scale);
