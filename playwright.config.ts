@@ -27,6 +27,9 @@ export default defineConfig({
   },
   use: {
     baseURL,
+    // The built page registers a service worker that serves its files from a cache and would
+    // hide them from page.route(); only the specs about offline use allow it (test.use).
+    serviceWorkers: 'block',
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
   },

@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 
 /**
  * The Content-Security-Policy of the built page: its own scripts only (no inline script, no
@@ -30,8 +31,35 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * The service worker of the built page (src/offline/): everything the build emits and public/
+ * holds — the page, every lazily loaded chunk, the training worker, TF.js' WASM binaries, the
+ * bundled CSVs — is precached on the first visit, so the page works offline afterwards. A new
+ * version waits until the person presses "Reload to update". Not used by the dev server.
+ */
+function offline(): Plugin[] {
+  return VitePWA({
+    strategies: 'generateSW',
+    registerType: 'prompt',
+    injectRegister: false,
+    manifest: false,
+    workbox: {
+      globPatterns: ['**/*.{html,js,css,wasm,csv,svg}'],
+      // Workbox leaves out files over 2 MiB with only a build warning; the training worker's chunk
+      // (TF.js) is 1.5 MB and growing, and without it nothing trains offline.
+      maximumFileSizeToCacheInBytes: 32 * 1024 * 1024,
+      // Links carry their settings in the query string: every navigation gets the precached page.
+      navigateFallback: 'index.html',
+      // The first visit's page is served from the precache as soon as it is complete, so chunks it
+      // has not loaded yet (other experiments' views, panels) load offline too without a reload.
+      clientsClaim: true,
+      cleanupOutdatedCaches: true,
+    },
+  });
+}
+
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), offline()],
   base: './',
   worker: { format: 'es' },
   build: {

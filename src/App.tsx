@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { findExperiment } from './experiments/registry';
 import { FORM_PANELS } from './experiments/views';
+import { useOfflineStore } from './offline/updateState';
 import { useStore } from './state/store';
 import { Charts } from './ui/charts/Charts';
 import { ParamForm } from './ui/forms/ParamForm';
@@ -19,16 +20,23 @@ import { RepeatPanel } from './ui/panels/RepeatPanel';
 import { WarningsBanner } from './ui/panels/WarningsBanner';
 
 const InsidePanel = lazy(() => import('./ui/panels/inside/InsidePanel').then((m) => ({ default: m.InsidePanel })));
+const UpdatePrompt = lazy(() => import('./offline/UpdatePrompt').then((m) => ({ default: m.UpdatePrompt })));
 
 export function App() {
   const experimentId = useStore((s) => s.experimentId);
   const values = useStore((s) => s.values);
+  const updateWaiting = useOfflineStore((s) => s.updateWaiting);
   const experiment = findExperiment(experimentId);
   if (!experiment) return <p role="alert">Unknown experiment.</p>;
   const FormPanel = FORM_PANELS[experiment.id];
   return (
     <div className="app">
       <Header />
+      {updateWaiting && (
+        <Suspense fallback={null}>
+          <UpdatePrompt />
+        </Suspense>
+      )}
       <WarningsBanner />
       <TransportBar />
       <BudgetNote experiment={experiment} values={values} />

@@ -9,6 +9,8 @@ import './styles.css';
 startUrlSync();
 startExternalTextSync();
 installTestHook();
+// Production builds only: the service worker that keeps the page working offline (its own chunk).
+if (import.meta.env.PROD) void import('./offline/registerServiceWorker').then((m) => m.registerServiceWorker());
 
 const root = document.getElementById('root');
 if (root) {

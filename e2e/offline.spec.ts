@@ -1,0 +1,44 @@
+/**
+ * Offline: after one visit online, the service worker serves the page, its lazily loaded chunks,
+ * the bundled data and TF.js' WebAssembly backend with the network gone.
+ */
+import { expect, test } from './fixtures';
+import { goOfflineAndReload, waitUntilOfflineReady } from './serviceWorker';
+
+// The config blocks service workers for every other spec.
+test.use({ serviceWorkers: 'allow' });
+
+test('after one visit, the page trains offline: bundled data, lazily loaded views, the WebAssembly backend', async ({ playground, page, context, problems }) => {
+  // First visit, online: the service worker precaches everything and takes control of the page.
+  await playground.open('?exp=echo');
+  await waitUntilOfflineReady(page);
+
+  await goOfflineAndReload(playground, context);
+  // The network really is gone: a file the service worker does not keep cannot be fetched.
+  const unkept = await page.evaluate(() => fetch('./data/README.md').then((r) => `status ${r.status}`, () => 'failed'));
+  expect(unkept).toBe('failed');
+  // The browser logs that failed fetch as a console error: expected here, and only here.
+  const refused = problems.filter((problem) => problem.includes('ERR_INTERNET_DISCONNECTED') && problem.includes('/data/README.md'));
+  expect(refused).toHaveLength(1);
+  problems.splice(0, problems.length, ...problems.filter((problem) => !refused.includes(problem)));
+
+  // An experiment picked as a person would: its view and data source panel are chunks not loaded
+  // before, and its series is one of the bundled CSVs.
+  await playground.experimentPicker.selectOption({ label: 'Forecasting a real series' });
+  const source = page.getByRole('region', { name: 'Data source' });
+  await expect(source.getByTestId('framing')).toContainText('168 values; train 112, test 56');
+  await playground.form.enter('Epochs', '2');
+  await playground.trainToEnd();
+  await expect(playground.liveView.getByTestId('timeseries-verdict')).toContainText('for the naive forecast');
+  await expect(playground.liveView.getByRole('img', { name: /Monthly milk production: 168 values/ })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Inside the LSTM' })).toBeVisible();
+
+  // TF.js on WebAssembly: the training worker's chunk, the backend's chunk and its .wasm binary.
+  await playground.experimentPicker.selectOption({ label: 'Echo sequence' });
+  await playground.enginePicker.selectOption({ label: 'WebAssembly' });
+  await playground.form.enter('Training samples', '200');
+  await playground.trainToEnd();
+  await expect(playground.transport.engine).toHaveText('Engine: TF.js on WebAssembly');
+  await expect(playground.accuracy).toHaveText(/%$/);
+  expect((await playground.losses()).length).toBeGreaterThan(0);
+});
