@@ -9,11 +9,13 @@ import { DEFAULT_EXPERIMENT_ID, EXPERIMENTS, findExperiment } from '../experimen
 import type { AnyParamValues } from '../experiments/types';
 import { changedValues, resolveRawValues } from '../experiments/values';
 import { BACKEND_PREFERENCES, type BackendPreference } from '../worker/protocol';
+import { GRID_KEYS } from './grid/codec';
 
 /** The URL schema version; bump when names or meanings change, and translate old links. */
 export const URL_VERSION = '1';
 export const DEFAULT_SEED = 1;
-const RESERVED = ['v', 'exp', 'seed', 'backend'] as const;
+/** Keys that are not knobs: the grid's are read by grid/codec.ts. */
+const RESERVED = ['v', 'exp', 'seed', 'backend', ...GRID_KEYS] as const;
 
 export interface UrlState {
   experimentId: string;
