@@ -3,7 +3,7 @@
  * the bundled data and TF.js' WebAssembly backend with the network gone.
  */
 import { expect, test } from './fixtures';
-import { goOfflineAndReload, waitUntilOfflineReady } from './serviceWorker';
+import { goOfflineAndReload, startVersionedProxy, waitUntilOfflineReady } from './serviceWorker';
 
 // The config blocks service workers for every other spec.
 test.use({ serviceWorkers: 'allow' });
@@ -41,4 +41,40 @@ test('after one visit, the page trains offline: bundled data, lazily loaded view
   await expect(playground.transport.engine).toHaveText('Engine: TF.js on WebAssembly');
   await expect(playground.accuracy).toHaveText(/%$/);
   expect((await playground.losses()).length).toBeGreaterThan(0);
+});
+
+test('a new version waits until the person presses "Reload to update"; the settings stay', async ({ playground, page, baseURL }) => {
+  // The page through a proxy that can "deploy" a next version: its service worker script changes
+  // (as its precache list does when any file changes). The browser fetches service worker
+  // scripts itself, out of reach of page.route().
+  const server = await startVersionedProxy(baseURL ?? '');
+  try {
+    await page.goto(`${server.url}/?exp=echo&units=12`);
+    await expect(playground.form.root).toBeVisible();
+    await waitUntilOfflineReady(page);
+    const firstWorker = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? null);
+    expect(firstWorker).not.toBeNull();
+
+    server.deployNextVersion();
+    await page.reload(); // a navigation makes the browser look for a new service worker
+    const prompt = page.getByTestId('update-prompt');
+    await expect(prompt).toContainText('A new version of the playground is ready', { timeout: 60_000 });
+    await expect(playground.form.field('LSTM units')).toHaveValue('12');
+
+    const waiting = () => page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.waiting?.state ?? null));
+    expect(await waiting()).toBe('installed');
+
+    // With the keyboard: the waiting version takes over and the page reloads under it, the
+    // prompt gone, the settings kept.
+    await prompt.getByRole('button', { name: 'Reload to update' }).focus();
+    const reloaded = page.waitForEvent('load', { timeout: 30_000 });
+    await page.keyboard.press('Enter');
+    await reloaded;
+    await expect(playground.form.field('LSTM units')).toHaveValue('12');
+    await expect(prompt).toHaveCount(0);
+    expect(await waiting()).toBeNull();
+    expect(await page.evaluate(() => navigator.serviceWorker.controller?.state)).toBe('activated');
+  } finally {
+    await server.close();
+  }
 });
