@@ -21,6 +21,7 @@ import { WarningsBanner } from './ui/panels/WarningsBanner';
 
 const InsidePanel = lazy(() => import('./ui/panels/inside/InsidePanel').then((m) => ({ default: m.InsidePanel })));
 const UpdatePrompt = lazy(() => import('./offline/UpdatePrompt').then((m) => ({ default: m.UpdatePrompt })));
+const HistoryPanel = lazy(() => import('./ui/panels/history/HistoryPanel').then((m) => ({ default: m.HistoryPanel })));
 
 export function App() {
   const experimentId = useStore((s) => s.experimentId);
@@ -62,6 +63,9 @@ export function App() {
           </Suspense>
           <ComparePanel experiment={experiment} />
           <RepeatPanel experiment={experiment} />
+          <Suspense fallback={null}>
+            <HistoryPanel experiment={experiment} />
+          </Suspense>
         </div>
         <aside className="column column-details" aria-label="Details">
           <EvaluationPanel experiment={experiment} />

@@ -8,8 +8,9 @@ import { resolveValues } from '../experiments/values';
 import { TrainingClient } from '../worker/client';
 import type { BackendPreference, FromWorker } from '../worker/protocol';
 import { verdictFor } from './budgetCheck';
+import { clearPicks, keepRun } from './history/store';
 import { appendPoints, emptySeries } from './series';
-import { initialRunSlice, isActive, MAX_PREVIOUS_RUNS, useStore, type RunRecord } from './store';
+import { initialRunSlice, isActive, useStore, type RunRecord } from './store';
 import type { UrlState } from './url';
 
 let client: TrainingClient | null = null;
@@ -35,7 +36,7 @@ export function selectExperiment(id: string): void {
   const experiment = findExperiment(id);
   if (!experiment || id === useStore.getState().experimentId) return;
   resetRun();
-  useStore.setState({ experimentId: id, values: defaultValues(experiment.params), warnings: [], previous: [] });
+  useStore.setState({ experimentId: id, values: defaultValues(experiment.params), warnings: [] });
 }
 
 /** Sets one knob; constraints between knobs are applied and reported. */
@@ -94,7 +95,7 @@ export function toggleTraining(): void {
   else if (status !== 'starting' && status !== 'stopping') startRun();
 }
 
-/** Starts a run with the current settings; a run in progress ends and its curve is kept for comparison. */
+/** Starts a run with the current settings; a run in progress ends and is kept in the history (its curve drawn for comparison). */
 export function startRun(): void {
   const state = useStore.getState();
   const experiment = currentExperiment();
@@ -122,12 +123,8 @@ export function startRun(): void {
     outcome: null,
     elapsedMs: 0,
   };
-  useStore.setState({ ...initialRunSlice, status: 'starting', run, previous: keepPrevious(state.run, state.previous) });
-}
-
-function keepPrevious(run: RunRecord | null, previous: RunRecord[]): RunRecord[] {
-  if (!run?.series || run.series.samples.length === 0) return previous;
-  return [run, ...previous].slice(0, MAX_PREVIOUS_RUNS);
+  if (state.run && isActive(state.status)) void keepRun(state.run, 'interrupted', state.elapsedMs);
+  useStore.setState({ ...initialRunSlice, status: 'starting', run });
 }
 
 export function pauseRun(): void {
@@ -146,11 +143,12 @@ export function stopRun(): void {
   }
 }
 
-/** Ends any run, frees its model, and clears the curves and results. */
+/** Ends any run, frees its model, and clears the curves and results (earlier runs stay in the history, unpicked). */
 export function resetRun(): void {
   if (client) client.reset();
   dropPendingProgress();
-  useStore.setState({ ...initialRunSlice, previous: [] });
+  clearPicks();
+  useStore.setState({ ...initialRunSlice });
 }
 
 function updateRun(patch: Partial<RunRecord>): RunRecord | null {
@@ -231,17 +229,21 @@ export function handleMessage(message: FromWorker): void {
     case 'snapshot':
       useStore.setState({ snapshots: [...state.snapshots, { samplesSeen: message.samplesSeen, preview: message.payload }] });
       return;
-    case 'done':
+    case 'done': {
       commitProgress();
+      const finished = updateRun({ outcome: message.outcome, elapsedMs: message.elapsedMs });
       useStore.setState({
         status: 'done',
         tensors: message.tensors,
         samplesSeen: message.outcome.samplesSeen,
         elapsedMs: message.elapsedMs,
-        run: updateRun({ outcome: message.outcome, elapsedMs: message.elapsedMs }),
+        run: finished,
         error: message.outcome.status === 'diverged' ? (message.outcome.message ?? 'The loss diverged.') : null,
       });
+      // Kept across visits, and drawn under the next run for comparison.
+      if (finished) void keepRun(finished, message.outcome.status);
       return;
+    }
     case 'error':
       useStore.setState({ status: 'error', error: message.message });
       return;

@@ -1,7 +1,8 @@
 /**
  * The page's state in one zustand store, in slices: the experiment being set
- * up, the current run, earlier runs kept for comparison, and view settings.
- * Actions live in actions.ts, outside components.
+ * up, the current run, and view settings. Actions live in actions.ts, outside
+ * components. Earlier runs (kept for comparison and across visits) are the run
+ * history's (history/store.ts).
  */
 import { create } from 'zustand';
 import type { EngineKind } from '../engine/engines';
@@ -71,11 +72,6 @@ export interface RunSlice {
   error: string | null;
 }
 
-export interface HistorySlice {
-  /** Earlier finished runs of this page visit, newest first, for overlaying curves. */
-  previous: RunRecord[];
-}
-
 export interface SettingsSlice {
   /** What to look inside (null: the panel is closed and the worker computes nothing). */
   insideSettings: InsideSettings | null;
@@ -84,9 +80,7 @@ export interface SettingsSlice {
   logScale: boolean;
 }
 
-export type PlaygroundState = ExperimentSlice & RunSlice & HistorySlice & SettingsSlice;
-
-export const MAX_PREVIOUS_RUNS = 4;
+export type PlaygroundState = ExperimentSlice & RunSlice & SettingsSlice;
 
 export const initialRunSlice: RunSlice = {
   status: 'idle',
@@ -110,7 +104,6 @@ export const useStore = create<PlaygroundState>()(() => ({
   backend: 'auto',
   warnings: [],
   ...initialRunSlice,
-  previous: [],
   smoothing: 0.9,
   logScale: false,
   insideSettings: null,

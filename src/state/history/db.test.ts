@@ -44,8 +44,8 @@ describe('run history database', () => {
     expect(await history.list()).toEqual({ runs: [], skipped: 0 });
     const first = await history.add(sampleRun({ id: 1, date: 1000, seed: 1 }), sampleCurves(3));
     const second = await history.add(sampleRun({ id: 2, date: 2000, seed: 2, experimentId: 'sine', experimentTitle: 'Damped sine' }), sampleCurves(4));
-    expect(first).toEqual({ id: 1, dropped: [] });
-    expect(second).toEqual({ id: 2, dropped: [] });
+    expect(first).toEqual({ id: 1, dropped: [], storageFull: false });
+    expect(second).toEqual({ id: 2, dropped: [], storageFull: false });
 
     const listed = await history.list();
     expect(listed.skipped).toBe(0);
@@ -90,7 +90,7 @@ describe('run history database', () => {
   it('keeps at most the cap, dropping the oldest runs and saying which', async () => {
     const history = await open(3);
     for (let id = 1; id <= 3; id++) expect((await history.add(sampleRun({ id, date: id }), sampleCurves())).dropped).toEqual([]);
-    expect(await history.add(sampleRun({ id: 4, date: 4 }), sampleCurves())).toEqual({ id: 4, dropped: [1] });
+    expect(await history.add(sampleRun({ id: 4, date: 4 }), sampleCurves())).toEqual({ id: 4, dropped: [1], storageFull: false });
     expect((await history.list()).runs.map((run) => run.id)).toEqual([4, 3, 2]);
     expect(await history.get(1)).toBeNull();
   });
@@ -110,7 +110,7 @@ describe('run history database', () => {
     });
     const result = await history.add(sampleRun({ id: 13, date: 13 }), sampleCurves());
     // 12 runs: ceil(12 / 10) = 2 dropped; then 10 runs: 1 more.
-    expect(result).toEqual({ id: 13, dropped: [1, 2, 3] });
+    expect(result).toEqual({ id: 13, dropped: [1, 2, 3], storageFull: true });
     expect((await history.list()).runs.map((run) => run.id)).toEqual([13, 12, 11, 10, 9, 8, 7, 6, 5, 4]);
   });
 

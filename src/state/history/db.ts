@@ -30,6 +30,8 @@ export interface AddResult {
   id: number;
   /** Ids of the oldest runs dropped to make room (storage full, or more than the cap). */
   dropped: number[];
+  /** Whether storage was full (some were dropped for that, not only for the cap). */
+  storageFull: boolean;
 }
 
 export interface ListResult {
@@ -134,12 +136,14 @@ export async function openHistoryDb(options: { name?: string; cap?: number } = {
   return {
     async add(run, curves) {
       const dropped: number[] = [];
+      let storageFull = false;
       let id: number | null = null;
       for (let round = 0; id === null; round++) {
         try {
           id = await write(run, curves);
         } catch (error) {
           if (!isQuotaError(error) || round >= MAX_EVICTION_ROUNDS) throw error;
+          storageFull = true;
           const stored = await database.count('runs');
           const removed = await dropOldest(Math.max(1, Math.ceil(stored / 10)), -1);
           if (removed.length === 0) throw error;
@@ -148,7 +152,7 @@ export async function openHistoryDb(options: { name?: string; cap?: number } = {
       }
       const stored = await database.count('runs');
       if (stored > cap) dropped.push(...(await dropOldest(stored - cap, id)));
-      return { id, dropped };
+      return { id, dropped, storageFull };
     },
 
     async list() {

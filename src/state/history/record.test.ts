@@ -20,6 +20,7 @@ describe('checkRun', () => {
     ['no experiment', { ...good, experimentId: '' }],
     ['a setting is not a number, text or switch', { ...good, values: { units: { nested: true } } }],
     ['no valid seed', { ...good, seed: 1.5 }],
+    ['no valid seed', { ...good, seed: 2 ** 40 }],
     ['no valid engine', { ...good, engine: 3 }],
     ['no valid date', { ...good, date: Number.POSITIVE_INFINITY }],
     ['no valid elapsed time', { ...good, elapsedMs: Number.NaN }],

@@ -3,6 +3,7 @@
  * read back: storage outlives the code that wrote it (an older version, another tab, a damaged
  * profile), so nothing read from it is trusted. A record that fails is skipped, not shown.
  */
+import { MAX_SEED } from '../../engine/random';
 import type { MetricFormat } from '../../experiments/types';
 import type { Series } from '../series';
 
@@ -78,7 +79,7 @@ export function checkRun(raw: unknown): Check<HistoryRun> {
   for (const value of Object.values(raw.values)) {
     if (typeof value !== 'number' && typeof value !== 'string' && typeof value !== 'boolean') return fail('a setting is not a number, text or switch');
   }
-  if (!isCount(raw.seed)) return fail('no valid seed');
+  if (!isCount(raw.seed) || raw.seed > MAX_SEED) return fail('no valid seed');
   if (typeof raw.backendPreference !== 'string') return fail('no engine setting');
   if (!isNullableString(raw.engine) || !isNullableString(raw.backend)) return fail('no valid engine');
   if (!isNumber(raw.date) || !Number.isFinite(raw.date)) return fail('no valid date');

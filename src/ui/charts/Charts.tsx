@@ -2,7 +2,8 @@ import { useDeferredValue, useMemo } from 'react';
 import { metricNamesOf } from '../../engine/modelSpec';
 import type { AnyExperiment, AnyParamValues } from '../../experiments/types';
 import { setLogScale, setSmoothing } from '../../state/actions';
-import { useStore, type RunRecord } from '../../state/store';
+import { useHistoryStore } from '../../state/history/store';
+import { useStore } from '../../state/store';
 import { useDelayed } from '../useDelayed';
 import { useThrottled } from '../useThrottled';
 import { MetricChart, type ChartRun } from './MetricChart';
@@ -10,8 +11,9 @@ import { MetricChart, type ChartRun } from './MetricChart';
 /** Charts redraw at most 4 times a second, however fast training runs. */
 const REDRAW_MS = 250;
 
-function runLabel(run: RunRecord, current: boolean): string {
-  return `${current ? 'this run' : `run ${run.id}`} (seed ${run.seed})`;
+/** The current run, or a run of the history by its number there. */
+function runLabel(id: number | null, seed: number): string {
+  return `${id === null ? 'this run' : `run ${id}`} (seed ${seed})`;
 }
 
 interface ChartInput {
@@ -47,21 +49,27 @@ const isValidationMetric = (metric: string) => metric.startsWith('val_');
  */
 export function Charts({ experiment, values }: { experiment: AnyExperiment; values: AnyParamValues }) {
   const run = useStore((s) => s.run);
-  const previous = useStore((s) => s.previous);
+  // Earlier runs drawn under this one: the runs picked in the run history (of this experiment).
+  const historyRuns = useHistoryStore((s) => s.runs);
+  const picked = useHistoryStore((s) => s.picked);
+  const curves = useHistoryStore((s) => s.curves);
+  const pageRunIds = useHistoryStore((s) => s.pageRunIds);
+  const experimentId = useStore((s) => s.experimentId);
   const smoothing = useStore((s) => s.smoothing);
   const logScale = useStore((s) => s.logScale);
   const version = useThrottled(useStore((s) => s.seriesVersion), REDRAW_MS);
 
   const runs = useMemo(() => {
     const list: ChartRun[] = [];
-    if (run?.series) list.push({ key: `run-${run.id}`, label: runLabel(run, true), series: run.series, current: true, totalSamples: run.totalSamples });
-    for (const old of previous) {
-      if (old.series && old.experimentId === run?.experimentId) {
-        list.push({ key: `run-${old.id}`, label: runLabel(old, false), series: old.series, current: false, totalSamples: old.totalSamples });
-      }
+    if (run?.series) list.push({ key: `run-${run.id}`, label: runLabel(null, run.seed), series: run.series, current: true, totalSamples: run.totalSamples });
+    for (const id of picked) {
+      const old = historyRuns.find((r) => r.id === id);
+      const series = curves[id];
+      if (!old || !series || old.experimentId !== experimentId || (run && pageRunIds[id] === run.id)) continue;
+      list.push({ key: `history-${id}`, label: runLabel(id, old.seed), series, current: false, totalSamples: old.totalSamples });
     }
     return list;
-  }, [run, previous]);
+  }, [run, picked, historyRuns, curves, pageRunIds, experimentId]);
 
   // Charts render in a transition, one after another: React slices the work and keeps the page
   // responsive while recharts redraws.
