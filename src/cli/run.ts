@@ -20,6 +20,8 @@ export interface CliResult {
   status: RunOutcome['status'];
   samplesSeen: number;
   finalLoss: number | null;
+  /** The last validation loss, for experiments scored on held-out data after every epoch. */
+  finalValLoss: number | null;
   evaluation: Record<string, number> | null;
   wallTimeSeconds: number;
 }
@@ -27,7 +29,11 @@ export interface CliResult {
 const RESERVED = new Set(['seed', 'backend', 'quiet', 'data']);
 
 export function usage(): string {
-  const lines = ['usage: npm run experiment -- <experiment> [--seed N] [--backend cpu|wasm|fused] [--quiet] [--data file.csv] [--<param> value …]', ''];
+  const lines = [
+    'usage: npm run experiment -- <experiment> [--seed N] [--backend cpu|wasm|fused] [--quiet] [--data file.csv] [--<param> value …]',
+    '       npm run experiment -- <experiment> --grid "knob=v1,v2[;knob2=v1,v2]" [--repeats 5] [--score key] [--seed N] [--backend fused] [--<param> value …]',
+    '',
+  ];
   for (const experiment of EXPERIMENTS) {
     lines.push(`${experiment.id}: ${experiment.title}`);
     for (const [key, def] of Object.entries(experiment.params as Record<string, { label: string; default: unknown }>)) {
@@ -71,17 +77,22 @@ export async function runCli(argv: readonly string[], log: (line: string) => voi
   const started = performance.now();
   let lastReport = started;
   let total = 0;
+  let valIndex = -1;
+  let finalValLoss: number | null = null;
   const { outcome, model } = await runExperiment({
     experiment,
     values,
     seed,
     createModel: (spec, optimizer, rng) => createTrainable(engine, spec, optimizer, rng),
     hooks: {
-      onStart: ({ totalSamples, paramCount }) => {
+      onStart: ({ totalSamples, paramCount, metricNames }) => {
         total = totalSamples;
+        valIndex = metricNames.indexOf('val_loss');
         log(`${experiment.id}: ${paramCount.toLocaleString('en')} parameters, ${totalSamples.toLocaleString('en')} samples, seed ${seed}, ${engine === 'fused' ? 'fused CPU engine' : `TF.js ${tf.getBackend()}`}`);
       },
       onStep: (point) => {
+        const val = point.values[valIndex];
+        if (val !== undefined && Number.isFinite(val)) finalValLoss = val;
         const now = performance.now();
         if (now - lastReport < 2000 && point.samplesSeen < total) return;
         lastReport = now;
@@ -103,6 +114,7 @@ export async function runCli(argv: readonly string[], log: (line: string) => voi
     status: outcome.status,
     samplesSeen: outcome.samplesSeen,
     finalLoss: outcome.lastValues[0] ?? null,
+    finalValLoss,
     evaluation: outcome.evaluation?.metrics ?? null,
     wallTimeSeconds: Math.round((performance.now() - started) / 10) / 100,
   };
