@@ -1,5 +1,6 @@
 /** The built page runs under a Content-Security-Policy that blocks injected inline scripts. */
 import { expect, test } from './fixtures';
+import { goOfflineAndReload, waitUntilOfflineReady } from './serviceWorker';
 
 test('the page declares a Content-Security-Policy, trains under it, and an injected inline script does not run', async ({ playground, page, problems }) => {
   await page.addInitScript(() => {
@@ -10,6 +11,7 @@ test('the page declares a Content-Security-Policy, trains under it, and an injec
   await playground.open('?exp=echo&samples=200');
   const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  expect(policy).toContain("worker-src 'self'");
   expect(policy).not.toContain('unsafe-inline');
   expect(policy).toContain("object-src 'none'");
 
@@ -30,6 +32,37 @@ test('the page declares a Content-Security-Policy, trains under it, and an injec
   const blocked = problems.filter((problem) => problem.includes('violates the following Content Security Policy directive'));
   expect(blocked).toHaveLength(1);
   problems.splice(0, problems.length, ...problems.filter((problem) => !blocked.includes(problem)));
+});
+
+test.describe('with the service worker', () => {
+  test.use({ serviceWorkers: 'allow' });
+
+  test('no Content-Security-Policy violation: a run on WebAssembly, the service worker, the offline reload and a run offline', async ({ playground, page, context }) => {
+    // Violations reported by every page the tab loads (the listener survives reloads).
+    const violations: string[] = [];
+    await page.exposeFunction('__cspViolation', (text: string) => violations.push(text));
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        void (window as Window & { __cspViolation?: (text: string) => void }).__cspViolation?.(`${event.violatedDirective} ${event.blockedURI}`);
+      });
+    });
+    // …and the ones the browser logs, from the page or its workers.
+    const logged: string[] = [];
+    context.on('console', (message) => {
+      if (/Content.Security.Policy/i.test(message.text())) logged.push(message.text());
+    });
+
+    await playground.open('?exp=echo&samples=200&backend=wasm');
+    await playground.trainToEnd();
+    await expect(playground.transport.engine).toHaveText('Engine: TF.js on WebAssembly');
+    await waitUntilOfflineReady(page);
+    await goOfflineAndReload(playground, context);
+    await playground.trainToEnd();
+    await expect(playground.transport.engine).toHaveText('Engine: TF.js on WebAssembly');
+
+    expect(violations).toEqual([]);
+    expect(logged).toEqual([]);
+  });
 });
 
 const PAYLOAD = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
