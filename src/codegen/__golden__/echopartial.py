@@ -1,0 +1,115 @@
+#!/usr/bin/env python3
+"""Echo partial sequence: Stateful encoder-decoder LSTM.
+
+Exported from the LSTM playground: its experiment with the settings of the page, on Keras
+(TensorFlow 2 or Keras 3). Needs numpy and tensorflow (pip install tensorflow numpy).
+Run: python3 echopartial.py
+
+The data are drawn with numpy's random generator seeded from SEED: the same kind of data as in
+the playground, not the same numbers (the page draws its data and initial weights from its own
+seeded streams), so results agree in distribution, not bit for bit.
+"""
+
+import math
+
+import numpy as np
+import keras
+from keras import layers
+
+SEED = 1
+keras.utils.set_random_seed(SEED)  # Python's, numpy's and TensorFlow's generators: initial weights, shuffling
+data_rng = np.random.default_rng([SEED, 0])  # the training data
+eval_rng = np.random.default_rng([SEED, 1])  # fresh data for the evaluation, never trained on
+
+# --- Settings ------------------------------------------------------------------------------------
+LENGTH = 25  # random values drawn each epoch
+FEATURES = 100  # values are integers in [0, FEATURES), one-hot
+WINDOW = 5  # timesteps per sample
+OUT = 2  # values of each window to echo, from its start
+EPOCHS = 5000
+BATCH_SIZE = 21  # divides the number of windows when the layers are stateful
+
+def reset_states(model):
+    """Zeroes the carried state of every stateful layer (no effect on a stateless model)."""
+    for layer in model.layers:
+        if getattr(layer, "stateful", False) and hasattr(layer, "reset_states"):
+            layer.reset_states()
+
+
+def train_epochs(model, epochs, epoch_batches):
+    """Trains batch by batch in order, as the playground does: a stateful layer carries its state
+    from one batch to the next and is reset where a sequence ends (reset_after)."""
+    report = max(1, epochs // 20)
+    logs = {}
+    for epoch in range(1, epochs + 1):
+        for x, y, reset_after in epoch_batches():
+            logs = model.train_on_batch(x, y, return_dict=True)
+            if reset_after:
+                reset_states(model)
+        if epoch % report == 0 or epoch == epochs:
+            print(f"epoch {epoch}/{epochs}: " + ", ".join(f"{name} {float(value):.4f}" for name, value in logs.items()))
+    return logs
+
+
+# --- Data ----------------------------------------------------------------------------------------
+def encode_windows(sequence):
+    """The sliding windows of a sequence, one-hot: x [windows, WINDOW, FEATURES], y their first OUT values."""
+    windows = np.array([sequence[w : w + WINDOW] for w in range(len(sequence) - WINDOW + 1)])
+    one_hot = np.eye(FEATURES, dtype="float32")
+    return one_hot[windows], one_hot[windows[:, :OUT]]
+
+
+def epoch_batches():
+    """One epoch: a fresh sequence, its windows in order in batches of BATCH_SIZE, the state reset after the last."""
+    x, y = encode_windows(data_rng.integers(0, FEATURES, size=LENGTH))
+    count = len(x)
+    for start in range(0, count, BATCH_SIZE):
+        yield x[start : start + BATCH_SIZE], y[start : start + BATCH_SIZE], start + BATCH_SIZE >= count
+
+
+# --- Model ---------------------------------------------------------------------------------------
+model = keras.Sequential(
+    [
+        keras.Input(shape=(5, 100), batch_size=21),
+        layers.LSTM(150, activation="tanh", recurrent_activation="sigmoid", stateful=True),
+        layers.RepeatVector(2),
+        layers.LSTM(150, activation="tanh", recurrent_activation="sigmoid", return_sequences=True, stateful=True),
+        layers.TimeDistributed(layers.Dense(100, activation="softmax")),
+    ],
+    name="echopartial",
+)
+model.compile(
+    optimizer=keras.optimizers.Adam(learning_rate=0.001),
+    loss="categorical_crossentropy",
+    metrics=["accuracy"],
+)
+model.summary()
+
+# --- Training ------------------------------------------------------------------------------------
+train_epochs(model, EPOCHS, epoch_batches)
+
+
+# --- Evaluation, as the playground reports it ----------------------------------------------------
+EVALUATION_SEQUENCES = 20
+
+
+def evaluate():
+    """Fresh sequences, each from zero state, their windows in the training batches."""
+    right = []
+    for _ in range(EVALUATION_SEQUENCES):
+        x, y = encode_windows(eval_rng.integers(0, FEATURES, size=LENGTH))
+        reset_states(model)
+        predicted = model.predict(x, batch_size=BATCH_SIZE, verbose=0)
+        right.append(predicted.argmax(axis=-1) == y.argmax(axis=-1))
+    reset_states(model)
+    right = np.concatenate(right)
+    return {"accuracy": np.mean(right), "windows": np.mean(right.all(axis=1))}
+
+
+metrics = evaluate()
+for key, label, percent in [
+    ("accuracy", "Values right", True),
+    ("windows", "Windows right", True),
+]:
+    value = float(metrics[key])
+    print(f"{label}: {100 * value:.1f}%" if percent else f"{label}: {value:.4f}")
