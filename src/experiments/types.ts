@@ -137,6 +137,40 @@ export interface Experiment<D extends ParamDefs = ParamDefs, P = unknown> {
   preview(values: ParamValues<D>, predict: Predict, rng: Rng, resetStates?: ResetStates): Promise<P>;
   /** Samples seen after which a preview is kept as a snapshot (e.g. 100, 500, 1,000), in increasing order. */
   snapshotsAt?(values: ParamValues<D>): readonly number[];
+  /** Predictions on typed input (the model panel). */
+  predictor?: Predictor<ParamValues<D>>;
+}
+
+/** An input for the model, encoded as a batch of rows. */
+export interface PredictorInput {
+  x: Float32Array;
+  xShape: number[];
+}
+
+/** The model's answer to a typed input, decoded for people. */
+export interface PredictionAnswer {
+  /** One sentence, e.g. "Echoed value: 7 (92.3%)". */
+  summary: string;
+  /** Details as label/value rows (e.g. each step, each probability). */
+  rows?: readonly { label: string; value: string }[];
+  /** Points in the unit square to draw as a closed shape (a generated rectangle). */
+  polygon?: readonly { x: number; y: number }[];
+}
+
+/**
+ * Predictions on input the user types: parse checks and encodes the text (pure, on the page, so bad
+ * input never reaches the model); answer runs the model (once, or feeding its output back) and decodes.
+ */
+export interface Predictor<V> {
+  /** The input field's label. */
+  label: string;
+  /** What to type, in one line. */
+  help(values: V): string;
+  /** An input to start from. */
+  example(values: V): string;
+  /** The encoded input, or what is wrong with the text. Never throws. */
+  parse(text: string, values: V): PredictorInput | { error: string };
+  answer(input: PredictorInput, values: V, predict: Predict, resetStates: ResetStates): Promise<PredictionAnswer>;
 }
 
 /** An experiment with its types erased, as registries hold them. */

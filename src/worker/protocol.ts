@@ -6,6 +6,7 @@ import type { StepPoint, RunOutcome, RunStart } from '../engine/train';
 import type { EngineKind } from '../engine/engines';
 import type { AnyParamValues } from '../experiments/types';
 import type { InsidePayload, InsideSettings } from '../engine/inspect/inside';
+import type { ModelCommand, ModelReply } from './modelProtocol';
 
 export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];
@@ -45,7 +46,8 @@ export type ToWorker =
   | { type: 'resume'; runId: number }
   | { type: 'stop'; runId: number }
   /** Frees the last run's model. */
-  | { type: 'reset'; runId: number };
+  | { type: 'reset'; runId: number }
+  | ModelCommand;
 
 export type FromWorker =
   | {
@@ -75,6 +77,7 @@ export type FromWorker =
   | { type: 'snapshot'; runId: number; samplesSeen: number; payload: unknown }
   | { type: 'inside'; runId: number; samplesSeen: number; payload: InsidePayload }
   | { type: 'done'; runId: number; outcome: RunOutcome; elapsedMs: number; tensors: number }
-  | { type: 'error'; runId: number; message: string; detail?: string };
+  | { type: 'error'; runId: number; message: string; detail?: string }
+  | ModelReply;
 
 export type FromWorkerType = FromWorker['type'];

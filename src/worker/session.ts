@@ -6,12 +6,13 @@
 import type { BackendChoice } from '../engine/backend';
 import { runExperiment, type StepPoint } from '../engine/train';
 import type { TrainableModel } from '../engine/trainable';
-import { chooseEngine, createTrainable } from '../engine/engines';
+import { chooseEngine, createTrainable, type EngineKind } from '../engine/engines';
 import { inspectModel, type InsideSettings } from '../engine/inspect/inside';
 import type { ModelSpec } from '../engine/modelSpec';
 import { findExperiment } from '../experiments/registry';
-import type { AnyExperiment, AnyParamValues } from '../experiments/types';
+import type { AnyExperiment, AnyParamValues, Evaluation } from '../experiments/types';
 import { resolveValues } from '../experiments/values';
+import { ModelLifecycle } from './modelLifecycle';
 import type { FromWorker, TfjsBackendPreference, ToWorker } from './protocol';
 
 export interface SessionEnv {
@@ -35,13 +36,17 @@ interface ActiveRun {
   resume: (() => void) | null;
 }
 
-/** What a model was trained for: enough to look inside it again after the run. */
-interface ModelContext {
+/** What a model was trained for: enough to look inside it again after the run, save, predict and update it. */
+export interface ModelContext {
   runId: number;
   experiment: AnyExperiment;
   values: AnyParamValues;
   spec: ModelSpec;
   samplesSeen: number;
+  seed: number;
+  engine: EngineKind;
+  /** Its latest evaluation (saved with it). */
+  evaluation?: Evaluation;
 }
 
 export class TrainingSession {
@@ -55,7 +60,19 @@ export class TrainingSession {
   /** Counts start and reset commands: a start superseded before it began is skipped. */
   private commands = 0;
 
-  constructor(private readonly env: SessionEnv) {}
+  /** Save, load, predict and update on the current model. */
+  private readonly lifecycle: ModelLifecycle;
+
+  constructor(private readonly env: SessionEnv) {
+    this.lifecycle = new ModelLifecycle(env, {
+      current: () => (this.model && this.context ? { model: this.model, context: this.context } : null),
+      replace: (next) => {
+        if (this.model !== next.model) this.model?.dispose();
+        this.model = next.model;
+        this.context = next.context;
+      },
+    });
+  }
 
   handle(message: ToWorker): void {
     switch (message.type) {
@@ -77,7 +94,21 @@ export class TrainingSession {
         // A finished run's model is still here: answer at once. A running one answers at its next preview.
         if (!this.active && this.model && this.context?.runId === message.runId) this.postInside(this.model, this.context);
         return;
+      case 'saveModel':
+      case 'loadModel':
+      case 'predict':
+      case 'updateModel':
+        if (this.active) {
+          this.lifecycle.refuse(message, 'A run is training: wait until it has finished, or stop it.');
+          return;
+        }
+        this.finished = this.finished.then(() => this.lifecycle.handle(message));
+        return;
+      case 'stopUpdate':
+        this.lifecycle.stop();
+        return;
       case 'reset':
+        this.lifecycle.stop();
         this.commands++;
         if (this.active) this.active.stopRequested = true;
         this.active?.resume?.();
@@ -119,6 +150,7 @@ export class TrainingSession {
   }
 
   private async restart(message: Extract<ToWorker, { type: 'start' }>, command: number): Promise<void> {
+    this.lifecycle.stop();
     if (this.active) {
       this.active.stopRequested = true;
       this.active.resume?.();
@@ -143,7 +175,7 @@ export class TrainingSession {
       const choice = await env.selectBackend(message.backend === 'fused' ? 'auto' : message.backend);
       const spec = experiment.model(values);
       const { engine, note } = chooseEngine(message.backend, spec);
-      const context: ModelContext = { runId, experiment, values, spec, samplesSeen: 0 };
+      const context: ModelContext = { runId, experiment, values, spec, samplesSeen: 0, seed: message.seed, engine };
       let live: TrainableModel | null = null;
       env.post({ type: 'backend', runId, engine, ...choice, ...(note ? { engineNote: note } : {}) });
 
@@ -207,6 +239,7 @@ export class TrainingSession {
       });
       if (pending.length) flush();
       this.model = model;
+      if (outcome.evaluation) context.evaluation = outcome.evaluation;
       this.context = context;
       env.post({ type: 'done', runId, outcome, elapsedMs: elapsed(), tensors: env.tensorCount() });
     } catch (error) {

@@ -5,6 +5,7 @@ import { trainingParams } from '../trainingParams';
 import type { Experiment } from '../types';
 import { additionBatch, decodeText, inputLength, outputLength, SYMBOLS, type AdditionProblem } from './data';
 import { scoreAnswers } from './score';
+import { additionPredictor } from './predictor';
 
 const params = {
   terms: {
@@ -97,6 +98,7 @@ export const additionExperiment: Experiment<typeof params, AdditionPreview> = {
       'seeds end near 98%. That jump is an exploding gradient: with Gradient clipping at 5 the same seed ends at 98.5%.',
   },
   params,
+  predictor: additionPredictor,
   model(values): ModelSpec {
     const problem = problemOf(values);
     return {

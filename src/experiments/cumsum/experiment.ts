@@ -5,6 +5,7 @@ import type { ChoiceParam, IntParam, ParamValues } from '../params';
 import { trainingParams } from '../trainingParams';
 import type { Experiment, Predict } from '../types';
 import { cumsumBatch, outputsInTimeOrder, runningSums, threshold, type CumsumProblem } from './data';
+import { cumsumPredictor } from './predictor';
 
 export type Direction = 'forward' | 'backward' | 'bidirectional';
 
@@ -121,6 +122,7 @@ export const cumsumExperiment: Experiment<typeof params, CumsumPreview> = {
       'than 90%): it has to guess the sum of the values it has not read yet.',
   },
   params,
+  predictor: cumsumPredictor,
   model(values): ModelSpec {
     return {
       inputShape: [values.length, 1],

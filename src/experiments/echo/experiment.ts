@@ -5,6 +5,7 @@ import type { IntParam, ParamValues } from '../params';
 import { trainingParams } from '../trainingParams';
 import type { Experiment } from '../types';
 import { echoBatch } from './data';
+import { echoPredictor } from './predictor';
 
 const params = {
   length: {
@@ -77,6 +78,7 @@ export const echoExperiment: Experiment<typeof params, EchoPreview> = {
       'position matters; accuracy jumps at the same moment. The predicted distribution sharpens from flat to one peak.',
   },
   params,
+  predictor: echoPredictor,
   constrain(values) {
     if (values.outIndex < values.length) return { values, notes: [] };
     const outIndex = values.length - 1;

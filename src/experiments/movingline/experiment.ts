@@ -5,6 +5,7 @@ import type { IntParam, ParamValues } from '../params';
 import { trainingParams } from '../trainingParams';
 import type { Experiment, Predict } from '../types';
 import { movingLineBatch, type LinePath } from './data';
+import { movingLinePredictor } from './predictor';
 
 const params = {
   size: {
@@ -112,6 +113,7 @@ export const movingLineExperiment: Experiment<typeof params, MovingLinePreview> 
       'samples. This is the heaviest model here: without a GPU, expect a few samples a second at 50 px.',
   },
   params,
+  predictor: movingLinePredictor,
   constrain(values) {
     const notes: string[] = [];
     let { kernel, pool } = values;

@@ -6,6 +6,7 @@ import type { Experiment } from '../types';
 import { rectangleBatch, type Point } from './data';
 import { generateShape } from './generate';
 import { fitRectangle, type RectangleFit } from './rectangularity';
+import { rectanglesPredictor } from './predictor';
 
 const training = trainingParams({ samples: 25_000, batchSize: 1 });
 
@@ -72,6 +73,7 @@ export const rectanglesExperiment: Experiment<typeof params, RectanglesPreview> 
       'keeps improving is the rectangularity error: the mean distance of the corners from the nearest axis-aligned rectangle.',
   },
   params,
+  predictor: rectanglesPredictor,
   model(values): ModelSpec {
     return {
       inputShape: [1, 2],

@@ -9,6 +9,7 @@ import { trainingParams } from '../trainingParams';
 import { orderedRange } from '../ranges';
 import type { Experiment } from '../types';
 import { SHAPE_LABELS, SHAPES, signalBatch, type Shape, type SignalProblem, type SignalRow } from './data';
+import { signalsPredictor } from './predictor';
 
 const params = {
   shape: {
@@ -174,6 +175,7 @@ export const signalsExperiment: Experiment<typeof params, SignalsPreview> = {
       'follows the noiseless signal at best. A random walk has nothing to learn: no forecast beats repeating the last value.',
   },
   params,
+  predictor: signalsPredictor,
   constrain(values) {
     const notes: string[] = [];
     const periods = orderedRange(values, 'pmin', 'pmax', { low: 'Shortest period', high: 'longest' }, notes);

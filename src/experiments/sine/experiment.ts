@@ -9,6 +9,7 @@ import { trainingParams } from '../trainingParams';
 import { orderedRange } from '../ranges';
 import type { Experiment } from '../types';
 import { sineBatch, type SineProblem } from './data';
+import { sinePredictor } from './predictor';
 
 const params = {
   length: {
@@ -164,6 +165,7 @@ export const sineExperiment: Experiment<typeof params, SinePreview> = {
       'by the true past, stays low. How fast it grows tells how well the network has captured the wave itself.',
   },
   params,
+  predictor: sinePredictor,
   constrain(values) {
     const notes: string[] = [];
     const periods = orderedRange(values, 'pmin', 'pmax', { low: 'Shortest period', high: 'longest' }, notes);

@@ -9,6 +9,7 @@ import { DEFAULT_MAX_BYTES } from './csv';
 import { testContinuation, type TestContinuation } from './continuation';
 import { encodeWindows, framedSeries, type FramedSeries } from './data';
 import { persistenceRmse, rmse, type Scaling, type Window } from './framing';
+import { timeSeriesPredictor } from './predictor';
 
 export type SeriesChoice = BundledSeriesId | 'custom';
 
@@ -182,6 +183,7 @@ export const timeSeriesExperiment: Experiment<typeof params, TimeSeriesPreview> 
       'repeats the last value is a flat line; only a model that learned the pattern bends with the seasons.',
   },
   params,
+  predictor: timeSeriesPredictor,
   externalText: { param: 'csv', file: (values) => (values.series === 'custom' ? null : (bundledSeries(values.series)?.file ?? null)) },
   constrain(values) {
     if (values.series === 'custom' && values.csv === '') {
