@@ -8,21 +8,14 @@ import type { ModelSpec, OptimizerSpec } from './modelSpec';
 import { createRng } from './random';
 import { TfjsModel } from './tfjs/tfjsModel';
 import type { TrainableModel } from './trainable';
-import * as tf from '@tensorflow/tfjs';
+import { setWeightsOf } from './tfjs/saveModel';
 
 export function trainableWithWeights(engine: EngineKind, spec: ModelSpec, optimizer: OptimizerSpec, weights: readonly Float32Array[]): TrainableModel {
   if (engine === 'fused') return new FusedModel(spec, optimizer, weights);
   // The initializers' values are replaced at once; their seed does not matter.
   const model = new TfjsModel(spec, optimizer, createRng('lstm-playground/restore'));
-  const variables = model.model.weights;
   try {
-    if (variables.length !== weights.length) throw new Error(`The model has ${variables.length} weight arrays, ${weights.length} were given.`);
-    const tensors = weights.map((w, i) => tf.tensor(w, variables[i]?.shape));
-    try {
-      model.model.setWeights(tensors);
-    } finally {
-      tensors.forEach((t) => t.dispose());
-    }
+    setWeightsOf(model.model, weights);
     return model;
   } catch (error) {
     model.dispose();

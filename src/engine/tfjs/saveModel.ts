@@ -11,23 +11,28 @@ export interface SavedFiles {
   weights: ArrayBuffer;
 }
 
+/** Gives a TF.js model these weights (getWeights() order); throws when their number or sizes do not fit. */
+export function setWeightsOf(model: tf.LayersModel, weights: readonly Float32Array[]): void {
+  const variables = model.weights;
+  if (variables.length !== weights.length) throw new Error(`The model has ${variables.length} weight arrays, ${weights.length} were given.`);
+  // Weight variables have complete shapes (no unknown dimensions).
+  const tensors = weights.map((w, i) => tf.tensor(w, variables[i]?.shape as number[]));
+  try {
+    model.setWeights(tensors);
+  } finally {
+    tensors.forEach((t) => t.dispose());
+  }
+}
+
 /** Builds the TF.js model of a description and gives it these weights (getWeights() order). The caller disposes it. */
 export function tfjsModelWith(spec: ModelSpec, weights: readonly Float32Array[]): tf.Sequential {
   // The initializers' values are overwritten at once; their seed does not matter.
   const model = buildModel(spec, createRng('lstm-playground/restore'));
-  const variables = model.weights;
-  if (variables.length !== weights.length) {
-    model.dispose();
-    throw new Error(`The model has ${variables.length} weight arrays, ${weights.length} were given.`);
-  }
-  const tensors = weights.map((w, i) => tf.tensor(w, variables[i]?.shape));
   try {
-    model.setWeights(tensors);
+    setWeightsOf(model, weights);
   } catch (error) {
     model.dispose();
     throw error;
-  } finally {
-    tensors.forEach((t) => t.dispose());
   }
   return model;
 }
