@@ -1,0 +1,47 @@
+import { expect, test } from './fixtures';
+
+test('finished runs are kept across reloads: listed, picked to overlay their curves and compare settings, restored, deleted', async ({ playground, page }) => {
+  const { form, charts } = playground;
+  const history = page.getByRole('region', { name: 'Run history' });
+  const runs = history.getByRole('list', { name: 'Kept runs, newest first' }).getByRole('listitem');
+
+  await playground.open('?exp=echo&samples=256&bs=8');
+  await playground.trainToEnd();
+  await form.enter('LSTM units', '10');
+  await playground.trainToEnd();
+  await expect(runs).toHaveCount(2);
+
+  await page.reload();
+  await expect(form.root).toBeVisible();
+  await expect(runs).toHaveCount(2);
+  // Newest first, each with its seed, engine and final accuracy.
+  await expect(runs.first()).toContainText(/Run 2.*seed 1 · .*Accuracy \d+(\.\d)?%/);
+  await expect(runs.nth(1)).toContainText(/Run 1.*seed 1 · /);
+  // Nothing is drawn before a run is picked.
+  await expect(charts.placeholder).toBeVisible();
+
+  await history.getByRole('checkbox', { name: /^Run 1 / }).check();
+  await history.getByRole('checkbox', { name: /^Run 2 / }).check();
+  // Each run's training loss and its validation loss, kept with the run.
+  await expect(charts.legend()).toHaveText(['run 1 (seed 1)', 'run 1 (seed 1), validation', 'run 2 (seed 1)', 'run 2 (seed 1), validation']);
+  await expect(charts.curves()).toHaveCount(4);
+  for (const d of await charts.curves().evaluateAll((paths) => paths.map((p) => p.getAttribute('d') ?? ''))) {
+    expect(d).toMatch(/^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+){5,}$/);
+  }
+  // The comparison names the one setting that differs, with each run's value.
+  const differs = history.getByTestId('history-differs').getByRole('row');
+  await expect(differs).toHaveText(['Settings that differ', /^LSTM units\s*25\s*10$/]);
+
+  // The first run's settings come back into the form and the link.
+  await history.getByRole('button', { name: 'Use these settings (run 1)' }).click();
+  await expect(form.field('LSTM units')).toHaveValue('25');
+  await expect.poll(() => page.url()).not.toContain('units=');
+
+  await history.getByRole('button', { name: 'Delete run 1' }).click();
+  await expect(runs).toHaveCount(1);
+  await expect(charts.legend()).toHaveText(['run 2 (seed 1)', 'run 2 (seed 1), validation']);
+  await page.reload();
+  await expect(form.root).toBeVisible();
+  await expect(runs).toHaveCount(1);
+  await expect(runs.first()).toContainText('Run 2');
+});
