@@ -22,6 +22,8 @@ import { WarningsBanner } from './ui/panels/WarningsBanner';
 const InsidePanel = lazy(() => import('./ui/panels/inside/InsidePanel').then((m) => ({ default: m.InsidePanel })));
 const UpdatePrompt = lazy(() => import('./offline/UpdatePrompt').then((m) => ({ default: m.UpdatePrompt })));
 const HistoryPanel = lazy(() => import('./ui/panels/history/HistoryPanel').then((m) => ({ default: m.HistoryPanel })));
+const CodePanel = lazy(() => import('./ui/panels/export/CodePanel').then((m) => ({ default: m.CodePanel })));
+const ResultsExportPanel = lazy(() => import('./ui/panels/export/ResultsExportPanel').then((m) => ({ default: m.ResultsExportPanel })));
 
 export function App() {
   const experimentId = useStore((s) => s.experimentId);
@@ -71,6 +73,10 @@ export function App() {
           <EvaluationPanel experiment={experiment} />
           <ModelSummaryPanel experiment={experiment} values={values} />
           <DataPreviewPanel experiment={experiment} values={values} />
+          <Suspense fallback={null}>
+            <ResultsExportPanel />
+            <CodePanel experiment={experiment} values={values} />
+          </Suspense>
           <ExplainerPanel explainer={experiment.explainer} />
         </aside>
       </main>
