@@ -67,7 +67,10 @@ export default defineConfig({
     chunkSizeWarningLimit: 2500,
   },
   server: { port: 5173 },
-  preview: { port: 4173 },
+  // `vite preview` (and so `npm start` and the e2e specs) also sends the policy as a header,
+  // which reaches what the meta tag cannot: the training worker and the service worker run under
+  // it too, and the page cannot be framed by another site (frame-ancestors works in headers only).
+  preview: { port: 4173, headers: { 'Content-Security-Policy': `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'` } },
   test: {
     include: ['src/**/*.test.ts'],
     environment: 'node',

@@ -14,6 +14,10 @@ test('the page declares a Content-Security-Policy, trains under it, and an injec
   expect(policy).toContain("worker-src 'self'");
   expect(policy).not.toContain('unsafe-inline');
   expect(policy).toContain("object-src 'none'");
+  // The preview server (`npm start`, these tests) sends it as a header as well, which also covers
+  // the workers and forbids framing.
+  const header = (await page.request.get('/')).headers()['content-security-policy'];
+  expect(header).toBe(`${policy}; frame-ancestors 'none'`);
 
   // Everything the page does — the worker, TF.js, canvases, charts — needs nothing the policy forbids.
   await playground.trainToEnd();
@@ -27,10 +31,22 @@ test('the page declares a Content-Security-Policy, trains under it, and an injec
     return (window as Window & { __injected?: boolean }).__injected ?? false;
   });
   expect(ran).toBe(false);
-  expect(await violations()).toEqual(['script-src-elem inline']);
-  // The browser reports the blocked script as a console error: expected here, and only here.
+  // One report per policy that blocked it: the meta tag's and the header's.
+  expect(await violations()).toEqual(['script-src-elem inline', 'script-src-elem inline']);
+
+  // The training worker runs under the header's policy: a request to another origin is refused there.
+  const worker = page.workers().find((w) => w.url().includes('training.worker'));
+  expect(worker, 'the training worker').toBeDefined();
+  const refused = await worker?.evaluate(async () => {
+    const seen = new Promise<string>((resolve) => self.addEventListener('securitypolicyviolation', (event) => resolve(event.violatedDirective)));
+    await fetch('http://127.0.0.1:9/').catch(() => undefined);
+    return Promise.race([seen, new Promise<string>((resolve) => setTimeout(() => resolve('not refused'), 2000))]);
+  });
+  expect(refused).toBe('connect-src');
+
+  // The browser reports the blocked script as a console error, once per policy: expected here, and only here.
   const blocked = problems.filter((problem) => problem.includes('violates the following Content Security Policy directive'));
-  expect(blocked).toHaveLength(1);
+  expect(blocked).toHaveLength(2);
   problems.splice(0, problems.length, ...problems.filter((problem) => !blocked.includes(problem)));
 });
 
@@ -52,7 +68,7 @@ test.describe('with the service worker', () => {
       if (/Content.Security.Policy/i.test(message.text())) logged.push(message.text());
     });
 
-    await playground.open('?exp=echo&samples=200&backend=wasm');
+    await playground.open('?exp=echo&samples=200&bs=4&backend=wasm');
     await playground.trainToEnd();
     await expect(playground.transport.engine).toHaveText('Engine: TF.js on WebAssembly');
     await waitUntilOfflineReady(page);
