@@ -22,7 +22,6 @@ import { WarningsBanner } from './ui/panels/WarningsBanner';
 const InsidePanel = lazy(() => import('./ui/panels/inside/InsidePanel').then((m) => ({ default: m.InsidePanel })));
 const UpdatePrompt = lazy(() => import('./offline/UpdatePrompt').then((m) => ({ default: m.UpdatePrompt })));
 const HistoryPanel = lazy(() => import('./ui/panels/history/HistoryPanel').then((m) => ({ default: m.HistoryPanel })));
-const ModelPanel = lazy(() => import('./ui/panels/model/ModelPanel').then((m) => ({ default: m.ModelPanel })));
 const CodePanel = lazy(() => import('./ui/panels/export/CodePanel').then((m) => ({ default: m.CodePanel })));
 const ResultsExportPanel = lazy(() => import('./ui/panels/export/ResultsExportPanel').then((m) => ({ default: m.ResultsExportPanel })));
 const GridPanel = lazy(() => import('./ui/panels/grid/GridPanel').then((m) => ({ default: m.GridPanel })));
@@ -78,9 +77,6 @@ export function App() {
         </div>
         <aside className="column column-details" aria-label="Details">
           <EvaluationPanel experiment={experiment} />
-          <Suspense fallback={null}>
-            <ModelPanel experiment={experiment} />
-          </Suspense>
           <ModelSummaryPanel experiment={experiment} values={values} />
           <DataPreviewPanel experiment={experiment} values={values} />
           <Suspense fallback={null}>
