@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 
 test('finished runs are kept across reloads: listed, picked to overlay their curves and compare settings, restored, deleted', async ({ playground, page }) => {
@@ -45,4 +46,36 @@ test('finished runs are kept across reloads: listed, picked to overlay their cur
   await expect(form.root).toBeVisible();
   await expect(runs).toHaveCount(1);
   await expect(runs.first()).toContainText('Run 2');
+});
+
+test.describe('on a 375 px phone in the dark theme', () => {
+  test.use({ viewport: { width: 375, height: 812 }, colorScheme: 'dark' });
+
+  test('the history and its comparison fit the screen, pass axe, and clear with the keyboard after a confirmation', async ({ playground, page }) => {
+    const history = page.getByRole('region', { name: 'Run history' });
+    await playground.open('?exp=echo&samples=64&bs=8');
+    await playground.trainToEnd();
+    await playground.transport.setSeed('2');
+    await playground.trainToEnd();
+    // The runs of this visit are picked as they end: compared at once.
+    await expect(history.getByTestId('history-differs').getByRole('row')).toHaveText(['Settings that differ', /^Seed\s*1\s*2$/]);
+
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    const results = await new AxeBuilder({ page }).include('.history-panel').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+
+    // Clear history asks first; Cancel keeps everything.
+    await history.getByRole('button', { name: 'Clear history…' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(history.getByRole('button', { name: 'Delete all runs' })).toBeFocused();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect(history.getByRole('button', { name: 'Clear history…' })).toBeFocused();
+    await expect(history.getByRole('listitem')).toHaveCount(2);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await expect(history.getByText('No runs of this experiment kept yet.')).toBeVisible();
+    await page.reload();
+    await expect(history.getByText('No runs of this experiment kept yet.')).toBeVisible();
+  });
 });

@@ -119,7 +119,10 @@ export function HistoryPanel({ experiment }: { experiment: AnyExperiment }) {
       )}
       {runs.length > 0 && (
         <div className="history-clear">
-          {confirming ? (
+          <button type="button" className="secondary" ref={clearRef} aria-expanded={confirming} onClick={() => setConfirming(true)}>
+            Clear history…
+          </button>
+          {confirming && (
             <p role="group" aria-label="Confirm clearing the history">
               Delete all {runs.length} kept run{runs.length === 1 ? '' : 's'}? This cannot be undone.{' '}
               <button
@@ -137,10 +140,6 @@ export function HistoryPanel({ experiment }: { experiment: AnyExperiment }) {
                 Cancel
               </button>
             </p>
-          ) : (
-            <button type="button" className="secondary" ref={clearRef} onClick={() => setConfirming(true)}>
-              Clear history…
-            </button>
           )}
         </div>
       )}
