@@ -16,9 +16,15 @@ function tfjsWeights(model: TfjsModel): Float32Array[] {
 }
 
 /** A batch whose inputs and targets suit the loss: one-hot for categorical, bits for binary, reals otherwise. */
-function randomBatch(spec: ModelSpec, rows: number, outShape: number[], rng: Rng): Batch {
+function randomBatch(spec: ModelSpec, rows: number, outShape: number[], rng: Rng, oneHot = false): Batch {
   const xShape = [rows, ...spec.inputShape];
   const x = Float32Array.from({ length: xShape.reduce((a, b) => a * b, 1) }, () => rng.uniform(-1, 1));
+  if (oneHot) {
+    // Symbols one-hot on the last axis (the fused engine skips the zeros of such inputs).
+    const width = xShape.at(-1) ?? 1;
+    x.fill(0);
+    for (let r = 0; r < x.length / width; r++) x[r * width + rng.int(width)] = 1;
+  }
   const yShape = [rows, ...outShape];
   const width = outShape[outShape.length - 1] ?? 1;
   const y = new Float32Array(yShape.reduce((a, b) => a * b, 1));
@@ -40,6 +46,10 @@ interface Case {
   name: string;
   spec: ModelSpec;
   out: number[];
+  /** Rows per batch (3 for one step, 4 for the 20 steps when absent). */
+  rows?: number;
+  /** One-hot inputs instead of reals. */
+  oneHot?: boolean;
 }
 
 const lstm = (units: number, extra: object = {}) => ({ type: 'lstm' as const, units, ...extra });
@@ -103,6 +113,41 @@ const CASES: Case[] = [
     },
     out: [2],
   },
+  // The shapes of the experiments' defaults: whole blocks of 4 rows and leftovers, one-hot and real inputs.
+  {
+    name: 'batch 32, units 100: one-hot LSTM → RepeatVector → LSTM → TimeDistributed softmax (addition)',
+    spec: {
+      inputShape: [6, 12],
+      layers: [lstm(100), { type: 'repeatVector', n: 3 }, lstm(50, { returnSequences: true }), { type: 'timeDistributedDense', units: 12, activation: 'softmax' }],
+      loss: 'categoricalCrossentropy',
+      metrics: ['accuracy'],
+    },
+    out: [3, 12],
+    rows: 32,
+    oneHot: true,
+  },
+  {
+    name: 'batch 10, units 50: Bidirectional(concat, sequences) → TimeDistributed sigmoid (cumulative sum)',
+    spec: {
+      inputShape: [8, 1],
+      layers: [{ type: 'bidirectional', layer: lstm(50, { returnSequences: true }), mergeMode: 'concat' }, { type: 'timeDistributedDense', units: 1, activation: 'sigmoid' }],
+      loss: 'binaryCrossentropy',
+      metrics: ['accuracy'],
+    },
+    out: [8, 1],
+    rows: 10,
+  },
+  {
+    name: 'batch 13: goBackwards LSTM(30, sequences) → LSTM(21) → Dense(5) on real inputs',
+    spec: {
+      inputShape: [7, 3],
+      layers: [lstm(30, { returnSequences: true, goBackwards: true }), lstm(21), { type: 'dense', units: 5, activation: 'linear' }],
+      loss: 'meanSquaredError',
+      metrics: [],
+    },
+    out: [5],
+    rows: 13,
+  },
 ];
 
 function pair(spec: ModelSpec, optimizer: OptimizerSpec, seed: string) {
@@ -112,11 +157,11 @@ function pair(spec: ModelSpec, optimizer: OptimizerSpec, seed: string) {
 }
 
 describe('the fused engine equals TF.js', () => {
-  for (const { name, spec, out } of CASES) {
+  for (const { name, spec, out, rows, oneHot } of CASES) {
     describe(name, () => {
       it('forward outputs to 1e-6', async () => {
         const { reference, fused } = pair(spec, { name: 'sgd', learningRate: 1 }, `fwd/${name}`);
-        const batch = randomBatch(spec, 3, out, createRng(`data/${name}`));
+        const batch = randomBatch(spec, rows ?? 3, out, createRng(`data/${name}`), oneHot);
         const expected = await reference.predict(batch.x, batch.xShape);
         const actual = await fused.predict(batch.x, batch.xShape);
         expect(maxAbsDiff(actual, expected)).toBeLessThan(1e-6);
@@ -126,7 +171,7 @@ describe('the fused engine equals TF.js', () => {
       it('loss, metrics and every gradient to 1e-6 (one SGD step at learning rate 1)', async () => {
         const { reference, fused } = pair(spec, { name: 'sgd', learningRate: 1 }, `grad/${name}`);
         const before = tfjsWeights(reference).map((w) => Float32Array.from(w));
-        const batch = randomBatch(spec, 3, out, createRng(`data/${name}`));
+        const batch = randomBatch(spec, rows ?? 3, out, createRng(`data/${name}`), oneHot);
         const expectedValues = await reference.trainBatch(batch);
         const actualValues = await fused.trainBatch(batch);
         expect(maxAbsDiff(actualValues, expectedValues)).toBeLessThan(1e-6);
@@ -144,7 +189,7 @@ describe('the fused engine equals TF.js', () => {
         const { reference, fused } = pair(spec, { name: 'adam', learningRate: 0.01 }, `adam/${name}`);
         const rng = createRng(`data20/${name}`);
         for (let step = 0; step < 20; step++) {
-          const batch = randomBatch(spec, 4, out, rng);
+          const batch = randomBatch(spec, rows ?? 4, out, rng, oneHot);
           const expected = await reference.trainBatch(batch);
           const actual = await fused.trainBatch(batch);
           expect(Math.abs((actual[0] ?? 0) - (expected[0] ?? 0)), `loss at step ${step}`).toBeLessThan(1e-5);
@@ -195,19 +240,30 @@ describe('the fused engine equals TF.js', () => {
         },
         out: [2, 5],
       },
+      {
+        name: 'stateful encoder-decoder at batch 7 (blocks of rows, a carried state that is not zero)',
+        spec: {
+          inputShape: [3, 6],
+          batchSize: 7,
+          layers: [lstm(9, { stateful: true }), { type: 'repeatVector', n: 2 }, lstm(7, { stateful: true, returnSequences: true }), { type: 'timeDistributedDense', units: 6, activation: 'softmax' }],
+          loss: 'categoricalCrossentropy',
+          metrics: ['accuracy'],
+        },
+        out: [2, 6],
+      },
     ];
     for (const { name, spec, out } of statefulCases) {
       it(`${name}: losses, predictions and weights to 1e-5 over 8 Adam steps with resets`, async () => {
         const { reference, fused } = pair(spec, { name: 'adam', learningRate: 0.01 }, `stateful/${name}`);
         const rng = createRng(`stateful-data/${name}`);
         for (let step = 0; step < 8; step++) {
-          const batch = randomBatch(spec, 3, out, rng);
+          const batch = randomBatch(spec, spec.batchSize ?? 3, out, rng);
           const expected = await reference.trainBatch(batch);
           const actual = await fused.trainBatch(batch);
           expect(maxAbsDiff(actual, expected), `loss and accuracy at step ${step}`).toBeLessThan(1e-5);
           if (step % 3 === 2) {
             // A prediction continues from the carried state, and moves it on.
-            const probe = randomBatch(spec, 3, out, rng);
+            const probe = randomBatch(spec, spec.batchSize ?? 3, out, rng);
             expect(maxAbsDiff(await fused.predict(probe.x, probe.xShape), await reference.predict(probe.x, probe.xShape)), `prediction after step ${step}`).toBeLessThan(1e-5);
           }
           if (step % 4 === 3) {

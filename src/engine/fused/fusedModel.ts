@@ -123,7 +123,7 @@ export class FusedModel implements TrainableModel {
     const rowsInBatch = batch.xShape[0] ?? 0;
     const values = this.score(batch);
     let d: Float32Array = this.grad;
-    for (let i = this.layers.length - 1; i >= 0; i--) d = (this.layers[i] as FusedLayer).backward(d, rowsInBatch);
+    for (let i = this.layers.length - 1; i >= 0; i--) d = (this.layers[i] as FusedLayer).backward(d, rowsInBatch, i > 0);
     this.optimizer.apply(
       this.layers.flatMap((l) => l.weights),
       this.layers.flatMap((l) => l.grads),

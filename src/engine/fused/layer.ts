@@ -12,8 +12,11 @@ export interface FusedLayer {
   readonly outputSize: number;
   /** Runs the layer on `batch` samples; the returned array is reused by the next call. */
   forward(input: Float32Array, batch: number): Float32Array;
-  /** Given dLoss/dOutput of the last forward pass, sets `grads` and returns dLoss/dInput. */
-  backward(dOutput: Float32Array, batch: number): Float32Array;
+  /**
+   * Given dLoss/dOutput of the last forward pass, sets `grads` and returns dLoss/dInput
+   * (skipped when `needInputGradient` is false: the first layer's input is data).
+   */
+  backward(dOutput: Float32Array, batch: number, needInputGradient?: boolean): Float32Array;
   /** Stateful layers forget their carried state. */
   resetStates?(): void;
 }

@@ -1,5 +1,6 @@
 import type { Activation } from '../modelSpec';
 import { scalarActivation, scalarDerivative } from './activations';
+import { gemmNT, gemmSparseA, mostlyZero, transpose, view } from './gemm';
 import { ensureSize, type FusedLayer } from './layer';
 
 export interface FusedLstmOptions {
@@ -18,6 +19,13 @@ export interface FusedLstmOptions {
  * recurrent kernel [units, 4·units], bias [4·units], gates in the order
  * input, forget, cell, output. With goBackwards the sequence is read from the
  * end and, as in TF.js, the returned sequence is in reading order.
+ *
+ * The whole batch moves through time together: at each step the gate
+ * pre-activations of all rows are one matrix product [batch × units] ·
+ * [units × 4·units], and backpropagation keeps every step's gate gradients so
+ * the weight gradients are one product each over all steps and rows. The
+ * caches are step-major ([reading step][row][…]) so each step's block is
+ * contiguous; buffers are reused from step to step and batch to batch.
  */
 export class FusedLstm implements FusedLayer {
   readonly weights: Float32Array[];
@@ -28,23 +36,32 @@ export class FusedLstm implements FusedLayer {
   private readonly actDerivative: (y: number) => number;
   private readonly rec: (x: number) => number;
   private readonly recDerivative: (y: number) => number;
-  // Caches of the last forward pass, [batch, timesteps, …] in reading order.
+  /** The usual activations (tanh, sigmoid): inlined in the gate loops. */
+  private readonly standard: boolean;
+  // Caches of the last forward pass, [reading step, batch row, …].
   private input: Float32Array = new Float32Array(0);
+  private sparseInput = false;
   private gates = new Float32Array(0);
   private cells = new Float32Array(0);
   private cellActs = new Float32Array(0);
   private hiddens = new Float32Array(0);
   private output = new Float32Array(0);
   private dInput = new Float32Array(0);
+  /** Scratch: transposed weights, gate gradients of every step, and their transposes. */
+  private kernelT = new Float32Array(0);
+  private recurrentT = new Float32Array(0);
+  private dz = new Float32Array(0);
+  private dzT = new Float32Array(0);
+  private statesT = new Float32Array(0);
+  private dhNext = new Float32Array(0);
+  private dcNext = new Float32Array(0);
   /** Initial state of the last forward pass (zeros, or the carried state when stateful). */
   private h0 = new Float32Array(0);
   private c0 = new Float32Array(0);
+  private h0Zero = true;
   /** A stateful layer's state, carried from one batch to the next until reset. */
   private carryH = new Float32Array(0);
   private carryC = new Float32Array(0);
-  private readonly dz: Float32Array;
-  private readonly dhNext: Float32Array;
-  private readonly dcNext: Float32Array;
 
   constructor(options: FusedLstmOptions, weights: Float32Array[]) {
     this.o = options;
@@ -60,9 +77,7 @@ export class FusedLstm implements FusedLayer {
     this.actDerivative = scalarDerivative(options.activation);
     this.rec = scalarActivation(options.recurrentActivation);
     this.recDerivative = scalarDerivative(options.recurrentActivation);
-    this.dz = new Float32Array(4 * units);
-    this.dhNext = new Float32Array(units);
-    this.dcNext = new Float32Array(units);
+    this.standard = options.activation === 'tanh' && options.recurrentActivation === 'sigmoid';
   }
 
   resetStates(): void {
@@ -70,145 +85,191 @@ export class FusedLstm implements FusedLayer {
     this.carryC.fill(0);
   }
 
+  /** The time index read at reading step s. */
+  private timeAt(s: number): number {
+    return this.o.goBackwards ? this.o.timesteps - 1 - s : s;
+  }
+
   forward(input: Float32Array, batch: number): Float32Array {
-    const { inputDim: F, units: U, timesteps: T, goBackwards, stateful, returnSequences } = this.o;
+    const { inputDim: F, units: U, timesteps: T, stateful, returnSequences } = this.o;
     const G = 4 * U;
+    const B = batch;
     const [kernel, recurrent, bias] = this.weights as [Float32Array, Float32Array, Float32Array];
     this.input = input;
-    this.gates = ensureSize(this.gates, batch * T * G);
-    this.cells = ensureSize(this.cells, batch * T * U);
-    this.cellActs = ensureSize(this.cellActs, batch * T * U);
-    this.hiddens = ensureSize(this.hiddens, batch * T * U);
-    this.output = ensureSize(this.output, batch * this.outputSize);
-    if (this.h0.length !== batch * U) {
-      this.h0 = new Float32Array(batch * U);
-      this.c0 = new Float32Array(batch * U);
+    this.gates = ensureSize(this.gates, T * B * G);
+    this.cells = ensureSize(this.cells, T * B * U);
+    this.cellActs = ensureSize(this.cellActs, T * B * U);
+    this.hiddens = ensureSize(this.hiddens, T * B * U);
+    this.output = ensureSize(this.output, B * this.outputSize);
+    if (this.h0.length !== B * U) {
+      this.h0 = new Float32Array(B * U);
+      this.c0 = new Float32Array(B * U);
     }
+    this.h0Zero = true;
     if (stateful) {
-      if (this.carryH.length !== batch * U) {
+      if (this.carryH.length !== B * U) {
         // A stateful layer needs a fixed batch size; a new one starts from zeros.
-        this.carryH = new Float32Array(batch * U);
-        this.carryC = new Float32Array(batch * U);
+        this.carryH = new Float32Array(B * U);
+        this.carryC = new Float32Array(B * U);
       }
       this.h0.set(this.carryH);
       this.c0.set(this.carryC);
+      this.h0Zero = !this.carryH.some((v) => v !== 0);
     }
     const { gates, cells, cellActs, hiddens } = this;
-    for (let b = 0; b < batch; b++) {
-      for (let s = 0; s < T; s++) {
-        const t = goBackwards ? T - 1 - s : s;
-        const z = (b * T + s) * G;
-        for (let j = 0; j < G; j++) gates[z + j] = bias[j] as number;
-        // z += x_t · kernel (skipping zeros: inputs are often one-hot)
-        const x = (b * T + t) * F;
-        for (let f = 0; f < F; f++) {
-          const xv = input[x + f] as number;
-          if (xv === 0) continue;
-          const row = f * G;
-          for (let j = 0; j < G; j++) gates[z + j] = (gates[z + j] as number) + xv * (kernel[row + j] as number);
-        }
-        // z += h_prev · recurrent kernel
-        const hPrev = s === 0 ? this.h0 : hiddens;
-        const hOff = s === 0 ? b * U : (b * T + s - 1) * U;
-        for (let k = 0; k < U; k++) {
-          const hv = hPrev[hOff + k] as number;
-          if (hv === 0) continue;
-          const row = k * G;
-          for (let j = 0; j < G; j++) gates[z + j] = (gates[z + j] as number) + hv * (recurrent[row + j] as number);
-        }
-        const cPrev = s === 0 ? this.c0 : cells;
-        const cOff = s === 0 ? b * U : (b * T + s - 1) * U;
-        const out = (b * T + s) * U;
+    // Inputs that are mostly zeros (one-hot) skip the zeros; dense ones use the blocked product.
+    this.sparseInput = mostlyZero(input, 0, B * T * F);
+    if (!this.sparseInput) {
+      this.kernelT = ensureSize(this.kernelT, G * F);
+      transpose(F, G, view(kernel, 0, G), view(this.kernelT, 0, F));
+    }
+    this.recurrentT = ensureSize(this.recurrentT, G * U);
+    transpose(U, G, view(recurrent, 0, G), view(this.recurrentT, 0, U));
+    const { rec, act, standard } = this;
+    for (let s = 0; s < T; s++) {
+      const t = this.timeAt(s);
+      const z0 = s * B * G;
+      // Pre-activations of all rows: x_t · kernel + h_{s-1} · recurrent kernel + bias.
+      const x = view(input, t * F, T * F);
+      if (this.sparseInput) gemmSparseA(B, G, F, x, view(kernel, 0, G), view(gates, z0, G), false);
+      else gemmNT(B, G, F, x, view(this.kernelT, 0, F), view(gates, z0, G), false);
+      if (s > 0 || !this.h0Zero) {
+        const hPrev = s === 0 ? view(this.h0, 0, U) : view(hiddens, (s - 1) * B * U, U);
+        gemmNT(B, G, U, hPrev, view(this.recurrentT, 0, U), view(gates, z0, G), true);
+      }
+      const cPrev = s === 0 ? this.c0 : cells;
+      const cPrevBase = s === 0 ? 0 : (s - 1) * B * U;
+      for (let b = 0; b < B; b++) {
+        const z = z0 + b * G;
+        const out = (s * B + b) * U;
+        const cOff = cPrevBase + b * U;
         for (let u = 0; u < U; u++) {
-          const i = this.rec(gates[z + u] as number);
-          const f = this.rec(gates[z + U + u] as number);
-          const g = this.act(gates[z + 2 * U + u] as number);
-          const o = this.rec(gates[z + 3 * U + u] as number);
+          const pi = (gates[z + u] as number) + (bias[u] as number);
+          const pf = (gates[z + U + u] as number) + (bias[U + u] as number);
+          const pg = (gates[z + 2 * U + u] as number) + (bias[2 * U + u] as number);
+          const po = (gates[z + 3 * U + u] as number) + (bias[3 * U + u] as number);
+          const i = standard ? 1 / (1 + Math.exp(-Math.fround(pi))) : rec(Math.fround(pi));
+          const f = standard ? 1 / (1 + Math.exp(-Math.fround(pf))) : rec(Math.fround(pf));
+          const g = standard ? Math.tanh(Math.fround(pg)) : act(Math.fround(pg));
+          const o = standard ? 1 / (1 + Math.exp(-Math.fround(po))) : rec(Math.fround(po));
           gates[z + u] = i;
           gates[z + U + u] = f;
           gates[z + 2 * U + u] = g;
           gates[z + 3 * U + u] = o;
-          const c = f * (cPrev[cOff + u] as number) + i * g;
+          const c = Math.fround(f * (cPrev[cOff + u] as number) + i * g);
           cells[out + u] = c;
-          const ca = this.act(c);
+          const ca = Math.fround(standard ? Math.tanh(c) : act(c));
           cellActs[out + u] = ca;
           hiddens[out + u] = o * ca;
         }
       }
     }
     const output = this.output;
-    if (returnSequences) output.set(hiddens.subarray(0, batch * T * U));
-    else for (let b = 0; b < batch; b++) output.set(hiddens.subarray((b * T + T - 1) * U, (b * T + T) * U), b * U);
+    for (let b = 0; b < B; b++) {
+      if (returnSequences) {
+        for (let s = 0; s < T; s++) output.set(hiddens.subarray((s * B + b) * U, (s * B + b + 1) * U), (b * T + s) * U);
+      } else output.set(hiddens.subarray(((T - 1) * B + b) * U, ((T - 1) * B + b + 1) * U), b * U);
+    }
     if (stateful) {
-      for (let b = 0; b < batch; b++) {
-        this.carryH.set(hiddens.subarray((b * T + T - 1) * U, (b * T + T) * U), b * U);
-        this.carryC.set(cells.subarray((b * T + T - 1) * U, (b * T + T) * U), b * U);
-      }
+      this.carryH.set(hiddens.subarray((T - 1) * B * U, T * B * U));
+      this.carryC.set(cells.subarray((T - 1) * B * U, T * B * U));
     }
     return output;
   }
 
-  backward(dOutput: Float32Array, batch: number): Float32Array {
-    const { inputDim: F, units: U, timesteps: T, goBackwards, returnSequences } = this.o;
+  backward(dOutput: Float32Array, batch: number, needInputGradient = true): Float32Array {
+    const { inputDim: F, units: U, timesteps: T, returnSequences } = this.o;
     const G = 4 * U;
+    const B = batch;
+    const N = T * B;
     const [kernel, recurrent] = this.weights as [Float32Array, Float32Array, Float32Array];
     const [dKernel, dRecurrent, dBias] = this.grads as [Float32Array, Float32Array, Float32Array];
-    dKernel.fill(0);
-    dRecurrent.fill(0);
-    dBias.fill(0);
-    this.dInput = ensureSize(this.dInput, batch * T * F);
-    const dInput = this.dInput;
-    dInput.fill(0, 0, batch * T * F);
-    const { gates, cells, cellActs, hiddens, input, dz, dhNext, dcNext } = this;
+    this.dz = ensureSize(this.dz, N * G);
+    this.dhNext = ensureSize(this.dhNext, B * U);
+    this.dcNext = ensureSize(this.dcNext, B * U);
+    const { gates, cells, cellActs, hiddens, input, dz, dhNext, dcNext, standard, actDerivative, recDerivative } = this;
+    dhNext.fill(0, 0, B * U);
+    dcNext.fill(0, 0, B * U);
     // The initial state (zeros, or a stateful layer's carried state) is a constant: no gradient flows into it.
-    for (let b = 0; b < batch; b++) {
-      dhNext.fill(0);
-      dcNext.fill(0);
-      for (let s = T - 1; s >= 0; s--) {
-        const t = goBackwards ? T - 1 - s : s;
-        const z = (b * T + s) * G;
-        const here = (b * T + s) * U;
-        const dOut = returnSequences ? here : s === T - 1 ? b * U : -1;
+    for (let s = T - 1; s >= 0; s--) {
+      const z0 = s * B * G;
+      for (let b = 0; b < B; b++) {
+        const z = z0 + b * G;
+        const here = (s * B + b) * U;
+        const dOut = returnSequences ? (b * T + s) * U : s === T - 1 ? b * U : -1;
+        const cPrev = s === 0 ? this.c0 : cells;
+        const cOff = s === 0 ? b * U : here - B * U;
         for (let u = 0; u < U; u++) {
-          const dh = (dhNext[u] as number) + (dOut >= 0 ? (dOutput[dOut + u] as number) : 0);
+          const dhu = (dhNext[b * U + u] as number) + (dOut >= 0 ? (dOutput[dOut + u] as number) : 0);
           const i = gates[z + u] as number;
           const f = gates[z + U + u] as number;
           const g = gates[z + 2 * U + u] as number;
           const o = gates[z + 3 * U + u] as number;
           const ca = cellActs[here + u] as number;
-          const dc = (dcNext[u] as number) + dh * o * this.actDerivative(ca);
-          const cPrev = s === 0 ? (this.c0[b * U + u] as number) : (cells[here - U + u] as number);
-          dz[u] = dc * g * this.recDerivative(i);
-          dz[U + u] = dc * cPrev * this.recDerivative(f);
-          dz[2 * U + u] = dc * i * this.actDerivative(g);
-          dz[3 * U + u] = dh * ca * this.recDerivative(o);
-          dcNext[u] = dc * f;
-        }
-        for (let j = 0; j < G; j++) dBias[j] = (dBias[j] as number) + (dz[j] as number);
-        const x = (b * T + t) * F;
-        for (let f = 0; f < F; f++) {
-          const xv = input[x + f] as number;
-          const row = f * G;
-          let sum = 0;
-          for (let j = 0; j < G; j++) {
-            const d = dz[j] as number;
-            if (xv !== 0) dKernel[row + j] = (dKernel[row + j] as number) + xv * d;
-            sum += (kernel[row + j] as number) * d;
+          const cp = cPrev[cOff + u] as number;
+          if (standard) {
+            const dc = (dcNext[b * U + u] as number) + dhu * o * (1 - ca * ca);
+            dz[z + u] = dc * g * (i * (1 - i));
+            dz[z + U + u] = dc * cp * (f * (1 - f));
+            dz[z + 2 * U + u] = dc * i * (1 - g * g);
+            dz[z + 3 * U + u] = dhu * ca * (o * (1 - o));
+            dcNext[b * U + u] = dc * f;
+          } else {
+            const dc = (dcNext[b * U + u] as number) + dhu * o * actDerivative(ca);
+            dz[z + u] = dc * g * recDerivative(i);
+            dz[z + U + u] = dc * cp * recDerivative(f);
+            dz[z + 2 * U + u] = dc * i * actDerivative(g);
+            dz[z + 3 * U + u] = dhu * ca * recDerivative(o);
+            dcNext[b * U + u] = dc * f;
           }
-          dInput[x + f] = sum;
-        }
-        for (let k = 0; k < U; k++) {
-          const hv = s === 0 ? (this.h0[b * U + k] as number) : (hiddens[here - U + k] as number);
-          const row = k * G;
-          let sum = 0;
-          for (let j = 0; j < G; j++) {
-            const d = dz[j] as number;
-            if (hv !== 0) dRecurrent[row + j] = (dRecurrent[row + j] as number) + hv * d;
-            sum += (recurrent[row + j] as number) * d;
-          }
-          dhNext[k] = sum;
         }
       }
+      // dh of the step before: this step's gate gradients through the recurrent kernel.
+      if (s > 0) gemmNT(B, U, G, view(dz, z0, G), view(recurrent, 0, G), view(dhNext, 0, U), false);
+    }
+    // Bias: the gate gradients summed over every step and row.
+    dBias.fill(0);
+    for (let n = 0; n < N; n++) {
+      const z = n * G;
+      for (let j = 0; j < G; j++) dBias[j] = (dBias[j] as number) + (dz[z + j] as number);
+    }
+    // Weight gradients as products over all N = steps × rows: dW = statesᵀ · dz.
+    this.dzT = ensureSize(this.dzT, G * N);
+    const dzT = this.dzT;
+    transpose(N, G, view(dz, 0, G), view(dzT, 0, N));
+    // Recurrent kernel: the state each step read, h_{s-1} (h0 at the first step).
+    this.statesT = ensureSize(this.statesT, Math.max(U, F) * N);
+    const statesT = this.statesT;
+    if (this.h0Zero) for (let k = 0; k < U; k++) statesT.fill(0, k * N, k * N + B);
+    else transpose(B, U, view(this.h0, 0, U), view(statesT, 0, N));
+    if (T > 1) transpose((T - 1) * B, U, view(hiddens, 0, U), view(statesT, B, N));
+    gemmNT(U, G, N, view(statesT, 0, N), view(dzT, 0, N), view(dRecurrent, 0, G), false);
+    // Kernel: the input each step read.
+    if (this.sparseInput) {
+      dKernel.fill(0);
+      for (let s = 0; s < T; s++) {
+        const t = this.timeAt(s);
+        for (let b = 0; b < B; b++) {
+          const x = (b * T + t) * F;
+          const z = (s * B + b) * G;
+          for (let f = 0; f < F; f++) {
+            const xv = input[x + f] as number;
+            if (xv === 0) continue;
+            const row = f * G;
+            for (let j = 0; j < G; j++) dKernel[row + j] = (dKernel[row + j] as number) + xv * (dz[z + j] as number);
+          }
+        }
+      }
+    } else {
+      for (let s = 0; s < T; s++) transpose(B, F, view(input, this.timeAt(s) * F, T * F), view(statesT, s * B, N));
+      gemmNT(F, G, N, view(statesT, 0, N), view(dzT, 0, N), view(dKernel, 0, G), false);
+    }
+    if (!needInputGradient) return this.dInput;
+    // dInput_t = dz_s · kernelᵀ, written at the time each step read.
+    this.dInput = ensureSize(this.dInput, B * T * F);
+    const dInput = this.dInput;
+    for (let s = 0; s < T; s++) {
+      gemmNT(B, F, G, view(dz, s * B * G, G), view(kernel, 0, G), view(dInput, this.timeAt(s) * F, T * F), false);
     }
     return dInput;
   }
