@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { outputShape } from '../engine/summary';
 import { defaultValues } from './params';
 import { EXPERIMENTS, findExperiment } from './registry';
-import type { AnyExperiment, Predict, PredictorInput } from './types';
+import type { AnyExperiment, AnyParamValues, Predict, PredictorInput } from './types';
 import { resolveValues } from './values';
 
 const withPredictor = EXPERIMENTS.filter((e) => e.predictor);
 
 /** A model that answers `fill` for every output, and records its inputs. */
-function fakeModel(experiment: AnyExperiment, values: Record<string, unknown>, fill = 0.25) {
+function fakeModel(experiment: AnyExperiment, values: AnyParamValues, fill = 0.25) {
   const width = outputShape(experiment.model(values)).reduce((a, b) => a * b, 1);
   const calls: number[][] = [];
   const predict: Predict = async (_x, xShape) => {

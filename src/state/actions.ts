@@ -6,8 +6,10 @@ import { findExperiment } from '../experiments/registry';
 import type { AnyExperiment } from '../experiments/types';
 import { resolveValues } from '../experiments/values';
 import { TrainingClient } from '../worker/client';
+import { isModelReply } from '../worker/modelProtocol';
 import type { BackendPreference, FromWorker } from '../worker/protocol';
 import { verdictFor } from './budgetCheck';
+import { handleModelReply } from './modelRequests';
 import { clearPicks, keepRun } from './history/store';
 import { appendPoints, emptySeries } from './series';
 import { initialRunSlice, isActive, useStore, type RunRecord } from './store';
@@ -15,7 +17,7 @@ import type { UrlState } from './url';
 
 let client: TrainingClient | null = null;
 
-function getClient(): TrainingClient {
+export function getClient(): TrainingClient {
   client ??= new TrainingClient({ onMessage: handleMessage, onCrash: handleCrash });
   return client;
 }
@@ -180,6 +182,11 @@ function dropPendingProgress(): void {
 }
 
 export function handleMessage(message: FromWorker): void {
+  // Replies of the model life cycle go to their requests (a loaded model may have no run yet).
+  if (isModelReply(message)) {
+    handleModelReply(message);
+    return;
+  }
   const state = useStore.getState();
   if (!state.run || message.runId !== state.run.id) return;
   switch (message.type) {

@@ -6,6 +6,7 @@
 import type { AnyParamValues } from '../experiments/types';
 import type { InsideSettings } from '../engine/inspect/inside';
 import type { BackendPreference, FromWorker, ToWorker } from './protocol';
+import type { ModelCommand } from './modelProtocol';
 
 export interface ClientListener {
   onMessage(message: FromWorker): void;
@@ -64,6 +65,11 @@ export class TrainingClient {
 
   stop(): void {
     this.send({ type: 'stop', runId: this.runId });
+  }
+
+  /** A model life-cycle command (save, load, predict, update) on the current run's model. */
+  sendModel(command: ModelCommand): void {
+    this.send(command);
   }
 
   /** Ends any run and frees its model; later messages of that run are dropped. */

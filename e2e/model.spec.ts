@@ -1,0 +1,93 @@
+/** The model life cycle: save, reload, load (browser list and files), predict, refuse a bad file, update and compare. */
+import type { Download, Locator, Page } from '@playwright/test';
+import { expect, test, type Playground } from './fixtures';
+
+const panelOf = (page: Page): Locator => page.getByRole('region', { name: 'Model: save, load, predict, update' });
+
+/** Types an echo sequence on a page that shows no answer yet, and returns the model's answer as the page shows it. */
+async function predict(panel: Locator, sequence: string): Promise<string> {
+  const answer = panel.getByTestId('prediction');
+  await expect(answer).toHaveCount(0);
+  const input = panel.getByLabel('Sequence');
+  await input.click();
+  await input.press('ControlOrMeta+A');
+  await input.pressSequentially(sequence);
+  await panel.getByRole('button', { name: 'Predict', exact: true }).click();
+  await expect(answer).toContainText('Echoed value');
+  return (await answer.textContent()) ?? '';
+}
+
+async function trainSmallEcho(playground: Playground, query = '?exp=echo&samples=2000&units=12'): Promise<void> {
+  await playground.open(query);
+  await playground.trainToEnd();
+}
+
+test('echo: a saved model predicts the same after a reload, loaded from the browser list and from its files', async ({ playground, page }, testInfo) => {
+  await trainSmallEcho(playground);
+  const panel = panelOf(page);
+  const answer = await predict(panel, '4 0 7 1 9');
+  expect(answer).toMatch(/^Echoed value: \d \(\d+\.\d%\); position 2 holds 7/);
+
+  await panel.getByLabel('Name').fill('small echo');
+  await panel.getByRole('button', { name: 'Save in this browser' }).click();
+  await expect(panel.getByTestId('model-status')).toContainText('Saved "small echo" in this browser.');
+  const list = panel.getByTestId('model-list');
+  await expect(list.getByRole('row', { name: /small echo/ })).toContainText('Echo sequence');
+
+  const downloads: Download[] = [];
+  page.on('download', (download) => downloads.push(download));
+  await panel.getByRole('button', { name: 'Download files' }).click();
+  await expect.poll(() => downloads.map((d) => d.suggestedFilename()).sort()).toEqual(['model.json', 'weights.bin']);
+  const files = await Promise.all(
+    downloads.map(async (download) => {
+      const path = testInfo.outputPath(download.suggestedFilename());
+      await download.saveAs(path);
+      return path;
+    }),
+  );
+
+  // A later visit: the list is still there; loading restores the model and its settings.
+  await page.reload();
+  await expect(panel.getByTestId('model-current')).toContainText('No model yet');
+  await list.getByRole('button', { name: 'Load small echo' }).click();
+  await expect(panel.getByTestId('model-status')).toContainText('Loaded "small echo"');
+  await expect(playground.form.field('LSTM units')).toHaveValue('12');
+  expect(await predict(panel, '4 0 7 1 9')).toBe(answer);
+
+  await page.reload();
+  await panel.getByLabel(/^Load from files/).setInputFiles(files);
+  await expect(panel.getByTestId('model-status')).toContainText('Loaded model.json');
+  expect(await predict(panel, '4 0 7 1 9')).toBe(answer);
+
+  // Bad input is answered inline and nothing is sent.
+  const input = panel.getByLabel('Sequence');
+  await input.fill('4 0 7');
+  await panel.getByRole('button', { name: 'Predict', exact: true }).click();
+  await expect(panel.getByTestId('prediction-error')).toHaveText('Type exactly 5 values; that was 3.');
+});
+
+test('a corrupt model.json is refused with a message naming the problem; the form and the run stay as they were', async ({ playground, page }) => {
+  await trainSmallEcho(playground, '?exp=echo&samples=300&units=7');
+  const panel = panelOf(page);
+  await panel.getByLabel(/^Load from files/).setInputFiles([
+    { name: 'model.json', mimeType: 'application/json', buffer: Buffer.from('{"modelTopology": {"class_name": "Sequ') },
+    { name: 'weights.bin', mimeType: 'application/octet-stream', buffer: Buffer.alloc(64) },
+  ]);
+  await expect(panel.getByTestId('model-status')).toContainText('model.json was not loaded: model.json is not valid JSON');
+  await expect(playground.form.field('LSTM units')).toHaveValue('7');
+  await expect(playground.evaluation).toContainText('Trained on 300 samples');
+  await expect(panel.getByTestId('model-current')).toContainText('trained in this run');
+});
+
+test('update and compare: the old and the updated model side by side on the same fresh data', async ({ playground, page }) => {
+  await trainSmallEcho(playground, '?exp=echo&samples=500&units=8');
+  const panel = panelOf(page);
+  const amount = panel.getByLabel('Fresh samples');
+  await amount.fill('300');
+  await panel.getByRole('button', { name: 'Update and compare' }).click();
+  const table = panel.getByTestId('update-comparison');
+  await expect(table).toBeVisible({ timeout: 60_000 });
+  await expect(table.getByRole('columnheader')).toHaveText(['Metric', 'Old model', 'Updated model', 'Difference']);
+  await expect(table.getByRole('row', { name: /Accuracy/ })).toHaveText(/Accuracy\s*\d+(\.\d)?%\s*\d+(\.\d)?%\s*[+−±]\d+(\.\d)?%/);
+  await expect(table).toContainText('updated on 300 samples at learning rate 0.0001');
+});
