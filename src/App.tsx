@@ -23,6 +23,10 @@ const InsidePanel = lazy(() => import('./ui/panels/inside/InsidePanel').then((m)
 const UpdatePrompt = lazy(() => import('./offline/UpdatePrompt').then((m) => ({ default: m.UpdatePrompt })));
 const HistoryPanel = lazy(() => import('./ui/panels/history/HistoryPanel').then((m) => ({ default: m.HistoryPanel })));
 const ModelPanel = lazy(() => import('./ui/panels/model/ModelPanel').then((m) => ({ default: m.ModelPanel })));
+const CodePanel = lazy(() => import('./ui/panels/export/CodePanel').then((m) => ({ default: m.CodePanel })));
+const ResultsExportPanel = lazy(() => import('./ui/panels/export/ResultsExportPanel').then((m) => ({ default: m.ResultsExportPanel })));
+const GridPanel = lazy(() => import('./ui/panels/grid/GridPanel').then((m) => ({ default: m.GridPanel })));
+const PoolPanel = lazy(() => import('./ui/panels/pool/PoolPanel').then((m) => ({ default: m.PoolPanel })));
 
 export function App() {
   const experimentId = useStore((s) => s.experimentId);
@@ -65,6 +69,10 @@ export function App() {
           <ComparePanel experiment={experiment} />
           <RepeatPanel experiment={experiment} />
           <Suspense fallback={null}>
+            <GridPanel experiment={experiment} />
+            <PoolPanel experiment={experiment} />
+          </Suspense>
+          <Suspense fallback={null}>
             <HistoryPanel experiment={experiment} />
           </Suspense>
         </div>
@@ -75,6 +83,10 @@ export function App() {
           </Suspense>
           <ModelSummaryPanel experiment={experiment} values={values} />
           <DataPreviewPanel experiment={experiment} values={values} />
+          <Suspense fallback={null}>
+            <ResultsExportPanel />
+            <CodePanel experiment={experiment} values={values} />
+          </Suspense>
           <ExplainerPanel explainer={experiment.explainer} />
         </aside>
       </main>
