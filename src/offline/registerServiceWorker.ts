@@ -9,7 +9,6 @@ import { useOfflineStore } from './updateState';
 export function registerServiceWorker(): void {
   if (!('serviceWorker' in navigator)) return;
   const updateServiceWorker = registerSW({
-    onOfflineReady: () => useOfflineStore.setState({ offlineReady: true }),
     onNeedRefresh: () =>
       useOfflineStore.setState({
         updateWaiting: true,
