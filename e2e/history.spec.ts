@@ -79,3 +79,20 @@ test.describe('on a 375 px phone in the dark theme', () => {
     await expect(history.getByText('No runs of this experiment kept yet.')).toBeVisible();
   });
 });
+
+test('where the browser refuses storage, the panel says so and the runs of the visit are still listed', async ({ playground, page }) => {
+  // As in some private modes: touching IndexedDB throws.
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'indexedDB', {
+      get() {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    });
+  });
+  const history = page.getByRole('region', { name: 'Run history' });
+  await playground.open('?exp=echo&samples=64&bs=8');
+  await expect(history.getByRole('status')).toContainText('This browser does not let the page keep runs (The operation is insecure.');
+  await playground.trainToEnd();
+  await expect(history.getByRole('listitem')).toHaveCount(1);
+  await expect(history.getByRole('listitem')).toContainText(/Run 1.*seed 1/);
+});
