@@ -1,5 +1,6 @@
 import type { Activation } from '../modelSpec';
 import { activate, activationBackward } from './activations';
+import { gemmNT, gemmSparseA, mostlyZero, transpose, view } from './gemm';
 import { ensureSize, type FusedLayer } from './layer';
 
 /**
@@ -14,6 +15,11 @@ export class FusedDense implements FusedLayer {
   private output = new Float32Array(0);
   private dPre = new Float32Array(0);
   private dInput = new Float32Array(0);
+  private sparseInput = false;
+  /** Scratch for the blocked products: the kernel, the inputs and dPre transposed. */
+  private kernelT = new Float32Array(0);
+  private inputT = new Float32Array(0);
+  private dPreT = new Float32Array(0);
 
   constructor(
     private readonly inputDim: number,
@@ -38,47 +44,58 @@ export class FusedDense implements FusedLayer {
     this.input = input;
     this.output = ensureSize(this.output, rows * K);
     const out = this.output;
+    // All rows at once: one-hot inputs skip their zeros, dense ones use the blocked product.
+    this.sparseInput = mostlyZero(input, 0, rows * D);
+    if (this.sparseInput) gemmSparseA(rows, K, D, view(input, 0, D), view(kernel, 0, K), view(out, 0, K), false);
+    else {
+      this.kernelT = ensureSize(this.kernelT, K * D);
+      transpose(D, K, view(kernel, 0, K), view(this.kernelT, 0, D));
+      gemmNT(rows, K, D, view(input, 0, D), view(this.kernelT, 0, D), view(out, 0, K), false);
+    }
     for (let r = 0; r < rows; r++) {
       const o = r * K;
-      for (let k = 0; k < K; k++) out[o + k] = bias[k] as number;
-      for (let d = 0; d < D; d++) {
-        const xv = input[r * D + d] as number;
-        if (xv === 0) continue;
-        const row = d * K;
-        for (let k = 0; k < K; k++) out[o + k] = (out[o + k] as number) + xv * (kernel[row + k] as number);
-      }
+      for (let k = 0; k < K; k++) out[o + k] = (out[o + k] as number) + (bias[k] as number);
       activate(this.activation, out, o, o + K);
     }
     return out;
   }
 
-  backward(dOutput: Float32Array, batch: number): Float32Array {
+  backward(dOutput: Float32Array, batch: number, needInputGradient = true): Float32Array {
     const { inputDim: D, units: K } = this;
     const rows = batch * this.rowsPerSample;
     const [kernel] = this.weights as [Float32Array, Float32Array];
     const [dKernel, dBias] = this.grads as [Float32Array, Float32Array];
-    dKernel.fill(0);
     dBias.fill(0);
     this.dPre = ensureSize(this.dPre, rows * K);
-    this.dInput = ensureSize(this.dInput, rows * D);
-    const { dPre, dInput, input } = this;
+    const { dPre, input } = this;
     dPre.set(dOutput.subarray(0, rows * K));
     for (let r = 0; r < rows; r++) {
       const o = r * K;
       activationBackward(this.activation, this.output, dPre, o, o + K);
       for (let k = 0; k < K; k++) dBias[k] = (dBias[k] as number) + (dPre[o + k] as number);
-      for (let d = 0; d < D; d++) {
-        const xv = input[r * D + d] as number;
-        const row = d * K;
-        let sum = 0;
-        for (let k = 0; k < K; k++) {
-          const g = dPre[o + k] as number;
-          if (xv !== 0) dKernel[row + k] = (dKernel[row + k] as number) + xv * g;
-          sum += (kernel[row + k] as number) * g;
-        }
-        dInput[r * D + d] = sum;
-      }
     }
-    return dInput;
+    // dKernel = inputᵀ · dPre
+    if (this.sparseInput) {
+      dKernel.fill(0);
+      for (let r = 0; r < rows; r++) {
+        for (let d = 0; d < D; d++) {
+          const xv = input[r * D + d] as number;
+          if (xv === 0) continue;
+          const row = d * K;
+          for (let k = 0; k < K; k++) dKernel[row + k] = (dKernel[row + k] as number) + xv * (dPre[r * K + k] as number);
+        }
+      }
+    } else {
+      this.inputT = ensureSize(this.inputT, D * rows);
+      this.dPreT = ensureSize(this.dPreT, K * rows);
+      transpose(rows, D, view(input, 0, D), view(this.inputT, 0, rows));
+      transpose(rows, K, view(dPre, 0, K), view(this.dPreT, 0, rows));
+      gemmNT(D, K, rows, view(this.inputT, 0, rows), view(this.dPreT, 0, rows), view(dKernel, 0, K), false);
+    }
+    if (!needInputGradient) return this.dInput;
+    // dInput = dPre · kernelᵀ
+    this.dInput = ensureSize(this.dInput, rows * D);
+    gemmNT(rows, D, K, view(dPre, 0, K), view(kernel, 0, K), view(this.dInput, 0, D), false);
+    return this.dInput;
   }
 }
