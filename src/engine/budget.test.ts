@@ -8,7 +8,7 @@ import { budgetVerdict, estimateBudget, formatBytes, MEMORY_LIMIT_BYTES } from '
 function budgetOf(experiment: (typeof EXPERIMENTS)[number], patch: Record<string, number | string | boolean> = {}) {
   const values = resolveValues(experiment, { ...defaultValues(experiment.params), ...patch }).values;
   const plan = experiment.plan(values);
-  return estimateBudget(experiment.model(values), plan.batchSize, plan.totalSamples, plan.optimizer.name);
+  return estimateBudget(experiment.model(values), plan.batchSize, plan.totalSamples, plan.optimizer.name, plan.freshValidation);
 }
 
 describe('run budget', () => {
@@ -20,6 +20,18 @@ describe('run budget', () => {
     const forward = 5 * 2 * 4 * 25 * (10 + 25) + 2 * 25 * 10;
     expect(budget.flopsPerSample).toBe(3 * forward);
     expect(budget.totalFlops).toBe(3 * forward * 10_000);
+  });
+
+  it('a fresh validation set counts: its batch of activations at once, and its forward passes at every check', () => {
+    const movingline = EXPERIMENTS.find((e) => e.id === 'movingline') ?? echoExperiment;
+    const without = budgetOf(movingline, { vals: 0 });
+    const huge = budgetOf(movingline, { vals: 5000 });
+    expect(huge.memoryBytes).toBeGreaterThan(without.memoryBytes);
+    expect(budgetVerdict(huge)?.refuse).toBe(true);
+    const echo = EXPERIMENTS.find((e) => e.id === 'echo') ?? echoExperiment;
+    const checked = budgetOf(echo, { vals: 100 });
+    const bare = budgetOf(echo, { vals: 0 });
+    expect(checked.totalFlops - bare.totalFlops).toBe((bare.flopsPerSample / 3) * 100 * 40);
   });
 
   it('every default run is allowed without a refusal', () => {

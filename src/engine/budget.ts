@@ -63,7 +63,13 @@ function layerCost(layer: LayerSpec, input: readonly number[], output: readonly 
   }
 }
 
-export function estimateBudget(spec: ModelSpec, batchSize: number, totalSamples: number, optimizer: OptimizerName): Budget {
+/** A validation set scored during the run: `rows` examples in one batch, `checks` times. */
+export interface ValidationWork {
+  rows: number;
+  checks: number;
+}
+
+export function estimateBudget(spec: ModelSpec, batchSize: number, totalSamples: number, optimizer: OptimizerName, validation?: ValidationWork): Budget {
   const summary = summarize(spec);
   let activations = product(spec.inputShape);
   let flops = 0;
@@ -78,10 +84,12 @@ export function estimateBudget(spec: ModelSpec, batchSize: number, totalSamples:
   });
   const weights = summary.totalParams * (2 + SLOTS[optimizer]);
   const flopsPerSample = TRAINING_FACTOR * flops;
+  const validationRows = validation?.rows ?? 0;
   return {
-    memoryBytes: BYTES * (weights + batchSize * activations),
+    // A validation batch is scored whole: it needs its activations at once, though not for a backward pass.
+    memoryBytes: BYTES * (weights + Math.max(batchSize, validationRows) * activations),
     flopsPerSample,
-    totalFlops: flopsPerSample * totalSamples,
+    totalFlops: flopsPerSample * totalSamples + flops * validationRows * (validation?.checks ?? 0),
   };
 }
 

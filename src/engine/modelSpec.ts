@@ -16,6 +16,20 @@ export interface LstmLayerSpec {
   activation?: Activation;
   recurrentActivation?: Activation;
   kernelInitializer?: Initializer;
+  /** Keras' dropout: the share of the inputs dropped, with a fresh mask per sequence while training. */
+  dropout?: number;
+  /** Keras' recurrent_dropout: the share of the carried output h dropped at every step while training. */
+  recurrentDropout?: number;
+  /** Penalties on the input kernel, the recurrent kernel and the bias, added to the training loss. */
+  kernelRegularizer?: Regularizer;
+  recurrentRegularizer?: Regularizer;
+  biasRegularizer?: Regularizer;
+}
+
+/** Keras' L1L2 weight penalty: l1 · Σ|w| + l2 · Σw². */
+export interface Regularizer {
+  l1: number;
+  l2: number;
 }
 
 export interface DenseLayerSpec {

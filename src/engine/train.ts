@@ -1,4 +1,4 @@
-import type { AnyExperiment, AnyParamValues, Evaluation } from '../experiments/types';
+import type { AnyExperiment, AnyParamValues, Batch, Evaluation, TrainingPlan } from '../experiments/types';
 import type { ModelSpec, OptimizerSpec } from './modelSpec';
 import { createStreams, type Rng } from './random';
 import type { TrainableModel } from './trainable';
@@ -63,6 +63,64 @@ export function isStateful(spec: ModelSpec): boolean {
   return spec.layers.some((layer) => (layer.type === 'lstm' && layer.stateful === true) || (layer.type === 'bidirectional' && layer.layer.stateful === true));
 }
 
+/** The data a run is validated on, and when. */
+interface RunValidation {
+  batch: Batch;
+  /** A fresh set drawn from the generator (scored at evenly spaced points), not the experiment's fixed one (scored after every epoch). */
+  fresh: boolean;
+  due(batch: Batch, samplesSeen: number): boolean;
+}
+
+/**
+ * The experiment's own held-out data, scored after every epoch; or, for an experiment that generates
+ * its data, a fresh set from the validation stream scored `checks` times over the run. A stateful
+ * model gets no fresh set: scoring it would move the state its training carries.
+ */
+function validationOf(experiment: AnyExperiment, values: AnyParamValues, plan: TrainingPlan, stateful: boolean, rng: Rng): RunValidation | null {
+  const fixed = experiment.validation?.(values);
+  if (fixed) return { batch: fixed, fresh: false, due: (batch) => batch.epochEnd === true };
+  const fresh = plan.freshValidation;
+  if (!fresh || fresh.rows <= 0 || stateful || experiment.epochs) return null;
+  const every = plan.totalSamples / Math.max(1, fresh.checks);
+  let next = every;
+  return {
+    batch: experiment.sampleBatch(values, rng, fresh.rows),
+    fresh: true,
+    due: (_batch, samplesSeen) => {
+      if (samplesSeen < next - 1e-9 && samplesSeen < plan.totalSamples) return false;
+      while (next <= samplesSeen + 1e-9) next += every;
+      return true;
+    },
+  };
+}
+
+/** Keras' EarlyStopping on val_loss (min_delta 0, best weights not restored). */
+export class EarlyStopping {
+  private best = Number.POSITIVE_INFINITY;
+  private bestAt = 0;
+  private waited = 0;
+
+  constructor(private readonly patience: number) {}
+
+  /** Records a validation loss; true when training should stop. */
+  stopAfter(loss: number, samplesSeen: number): boolean {
+    if (loss < this.best) {
+      this.best = loss;
+      this.bestAt = samplesSeen;
+      this.waited = 0;
+      return false;
+    }
+    this.waited += 1;
+    return this.waited >= this.patience;
+  }
+
+  explain(fresh: boolean): string {
+    const checks = fresh ? 'validation checks' : 'epochs';
+    const best = Number.isFinite(this.best) ? `its lowest, ${this.best.toPrecision(4)}, came after ${this.bestAt.toLocaleString('en')} samples` : 'it never had a finite value';
+    return `Early stopping: the validation loss has not reached a new low for ${this.patience} ${checks}; ${best}. The model keeps its last weights, as Keras does by default.`;
+  }
+}
+
 /**
  * Trains an experiment's model on its batches, then evaluates it. The caller
  * owns the returned model (for predictions) and must dispose it.
@@ -75,9 +133,10 @@ export async function runExperiment(options: RunOptions): Promise<{ outcome: Run
   const model = await options.createModel(spec, plan.optimizer, streams.init);
   const stateful = isStateful(spec);
   const resetStates = () => model.resetStates();
-  const validation = experiment.validation?.(values);
+  const validation = validationOf(experiment, values, plan, stateful, streams.validation);
   const metricNames = validation ? [...model.metricNames, ...model.metricNames.map((name) => `val_${name}`)] : model.metricNames;
   const noValidation = model.metricNames.map(() => Number.NaN);
+  const stopper = plan.earlyStopping && validation ? new EarlyStopping(plan.earlyStopping.patience) : null;
   try {
     hooks.onStart?.({ metricNames, paramCount: model.paramCount, totalSamples: plan.totalSamples });
     let step = 0;
@@ -91,9 +150,11 @@ export async function runExperiment(options: RunOptions): Promise<{ outcome: Run
       if (batch.resetStatesAfter) model.resetStates();
       step += 1;
       samplesSeen += batch.samples ?? batch.xShape[0] ?? 0;
+      let stopEarly = false;
       if (validation) {
-        const scores = batch.epochEnd ? await model.evaluateBatch(validation) : noValidation;
+        const scores = validation.due(batch, samplesSeen) ? await model.evaluateBatch(validation.batch) : noValidation;
         hooks.onStep?.({ step, samplesSeen, values: [...lastValues, ...scores] });
+        stopEarly = stopper !== null && scores !== noValidation && stopper.stopAfter(scores[0] ?? Number.NaN, samplesSeen);
       } else {
         hooks.onStep?.({ step, samplesSeen, values: lastValues });
       }
@@ -103,6 +164,11 @@ export async function runExperiment(options: RunOptions): Promise<{ outcome: Run
         message =
           `The loss became ${String(loss)} at step ${step}: the weight updates blew up. ` +
           'Lower the learning rate (try a tenth of it), or clip the gradients (the Gradient clipping knob, e.g. 1), and train again.';
+        break;
+      }
+      if (stopEarly && stopper && validation) {
+        status = 'stopped';
+        message = stopper.explain(validation.fresh);
         break;
       }
       // A stateful model's predictions would change the state the next batch continues from:

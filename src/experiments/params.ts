@@ -4,12 +4,13 @@
  * The record key is the knob's short, stable name in URLs and on the CLI.
  */
 
-export type ParamSection = 'problem' | 'model' | 'training';
+export type ParamSection = 'problem' | 'model' | 'training' | 'regularisation';
 
 export const SECTION_LABELS: Record<ParamSection, string> = {
   problem: 'Problem',
   model: 'Model',
   training: 'Training',
+  regularisation: 'Regularisation',
 };
 
 interface ParamBase {

@@ -10,23 +10,24 @@ import { regressionExperiment } from './regression/experiment';
 import { timeSeriesExperiment } from './timeseries/experiment';
 import { curvesExperiment } from './curves/experiment';
 import { echoPartialExperiment, echoWholeExperiment } from './seqecho/experiment';
+import { withTuning } from './tuning';
 import type { AnyExperiment } from './types';
 
-/** Every experiment of the playground, in catalogue order. Add a line to add one. */
+/** Every experiment of the playground, in catalogue order, with the tuning knobs that apply. Add a line to add one. */
 export const EXPERIMENTS: readonly AnyExperiment[] = [
-  echoExperiment,
-  sineExperiment,
-  signalsExperiment,
-  movingLineExperiment,
-  additionExperiment,
-  cumsumExperiment,
-  rectanglesExperiment,
-  memoryExperiment,
-  echoWholeExperiment,
-  echoPartialExperiment,
-  regressionExperiment,
-  timeSeriesExperiment,
-  curvesExperiment,
+  withTuning(echoExperiment, { layers: true, validation: 100 }),
+  withTuning(sineExperiment, { validation: 100 }),
+  withTuning(signalsExperiment, { validation: 100 }),
+  withTuning(movingLineExperiment, { layers: true, validation: 32 }),
+  withTuning(additionExperiment, { validation: 100 }),
+  withTuning(cumsumExperiment, { validation: 100 }),
+  withTuning(rectanglesExperiment, { layers: true, validation: 100 }),
+  withTuning(memoryExperiment),
+  withTuning(echoWholeExperiment),
+  withTuning(echoPartialExperiment),
+  withTuning(regressionExperiment, { activation: 'relu' }),
+  withTuning(timeSeriesExperiment, { layers: true }),
+  withTuning(curvesExperiment, { layers: true }),
 ];
 
 export const DEFAULT_EXPERIMENT_ID = 'echo';

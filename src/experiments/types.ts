@@ -51,6 +51,13 @@ export interface TrainingPlan {
   batchSize: number;
   /** Total training examples, for progress and ETA, counted as batches count them (Batch.samples). */
   totalSamples: number;
+  /**
+   * A fresh validation set for experiments that generate their data: `rows` examples drawn with
+   * sampleBatch from the validation stream, scored `checks` times evenly over the run (as val_*).
+   */
+  freshValidation?: { rows: number; checks: number };
+  /** Stop when the validation loss has not reached a new low for `patience` checks (epochs). */
+  earlyStopping?: { patience: number };
 }
 
 /** What a preset of a learning-curve lesson is meant to show (see engine/diagnosis). */

@@ -7,7 +7,7 @@ export function verdictFor(experiment: AnyExperiment, raw: AnyParamValues): Retu
   try {
     const { values } = resolveValues(experiment, raw);
     const plan = experiment.plan(values);
-    return budgetVerdict(estimateBudget(experiment.model(values), plan.batchSize, plan.totalSamples, plan.optimizer.name));
+    return budgetVerdict(estimateBudget(experiment.model(values), plan.batchSize, plan.totalSamples, plan.optimizer.name, plan.freshValidation));
   } catch {
     return null;
   }

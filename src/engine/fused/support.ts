@@ -1,11 +1,23 @@
-import type { ModelSpec } from '../modelSpec';
+import type { LstmLayerSpec, ModelSpec } from '../modelSpec';
+
+/** What of an LSTM layer's options the fused engine lacks, if anything. */
+function lstmUnsupported(layer: LstmLayerSpec): string | null {
+  if ((layer.dropout ?? 0) > 0 || (layer.recurrentDropout ?? 0) > 0) return 'the fused engine has no dropout';
+  const penalties = [layer.kernelRegularizer, layer.recurrentRegularizer, layer.biasRegularizer];
+  if (penalties.some((p) => p && (p.l1 > 0 || p.l2 > 0))) return 'the fused engine has no weight penalties (L1/L2)';
+  return null;
+}
 
 /** Why the fused engine cannot run this model (null when it can). */
 export function fusedUnsupportedReason(spec: ModelSpec): string | null {
   for (const layer of spec.layers) {
     switch (layer.type) {
       case 'lstm':
-      case 'bidirectional':
+      case 'bidirectional': {
+        const reason = lstmUnsupported(layer.type === 'lstm' ? layer : layer.layer);
+        if (reason) return reason;
+        continue;
+      }
       case 'dense':
       case 'timeDistributedDense':
       case 'repeatVector':

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import type { ImageLayerSpec, LayerSpec, LstmLayerSpec, ModelSpec } from '../modelSpec';
-import type { Rng } from '../random';
+import type { ImageLayerSpec, LayerSpec, LstmLayerSpec, MergeMode, ModelSpec } from '../modelSpec';
+import { createRng, type Rng } from '../random';
 import { orthogonal, seededInitializer } from './initializers';
 import { installKernels } from './kernels/install';
 import { timeDistributed } from './timeFolded';
@@ -14,8 +14,56 @@ function inputArgs(spec: ModelSpec, first: boolean): FirstLayerArgs {
     : { inputShape: [...spec.inputShape] };
 }
 
-/** Keras' LSTM defaults, with the recurrent activation set to sigmoid (TF.js defaults to hardSigmoid). */
+type DropoutFunc = (ones: tf.Tensor, rate: number) => tf.Tensor;
+
+/**
+ * TF.js draws dropout masks from Math.random; this draws them from a stream seeded by the run's
+ * init stream, so a run with dropout is as reproducible as one without.
+ */
+function seededDropout(rng: Rng): DropoutFunc | undefined {
+  const masks = createRng(`dropout/${rng.seed()}`);
+  return (ones, rate) => tf.dropout(ones, rate, undefined, masks.seed());
+}
+
+function usesDropout(layer: LstmLayerSpec): boolean {
+  return (layer.dropout ?? 0) > 0 || (layer.recurrentDropout ?? 0) > 0;
+}
+
+/**
+ * Layers rebuilt from their config (Bidirectional builds both directions so) lose a custom
+ * dropout function: it is set on their cells again.
+ */
+function setDropoutFunc(layer: unknown, func: DropoutFunc): void {
+  const cell = (layer as { cell?: { dropoutFunc?: DropoutFunc } }).cell;
+  if (cell) cell.dropoutFunc = func;
+}
+
+type MaskHolder = { dropoutMask?: tf.Tensor | tf.Tensor[] | null; recurrentDropoutMask?: tf.Tensor | tf.Tensor[] | null };
+
+/**
+ * TF.js keeps an LSTM's last dropout masks on its cell until the layer's next call, and disposing the
+ * model leaves them: they are freed here.
+ */
+export function disposeDropoutMasks(model: tf.LayersModel): void {
+  for (const layer of model.layers) {
+    const own = layer as unknown as { cell?: MaskHolder; forwardLayer?: { cell?: MaskHolder }; backwardLayer?: { cell?: MaskHolder } };
+    for (const cell of [own.cell, own.forwardLayer?.cell, own.backwardLayer?.cell]) {
+      if (!cell) continue;
+      if (cell.dropoutMask) tf.dispose(cell.dropoutMask);
+      if (cell.recurrentDropoutMask) tf.dispose(cell.recurrentDropoutMask);
+      cell.dropoutMask = null;
+      cell.recurrentDropoutMask = null;
+    }
+  }
+}
+
+/**
+ * Keras' LSTM defaults, with the recurrent activation set to sigmoid (TF.js defaults to hardSigmoid).
+ * Weight penalties are not given to TF.js: its RNN layers drop their cells' regularisation losses
+ * (the model never sees them), so TfjsModel adds the penalties to the loss itself (penalties.ts).
+ */
 function lstm(layer: LstmLayerSpec, rng: Rng, extra: FirstLayerArgs): tf.layers.Layer {
+  const dropout = usesDropout(layer) ? seededDropout(rng) : undefined;
   return tf.layers.lstm({
     units: layer.units,
     returnSequences: layer.returnSequences ?? false,
@@ -27,8 +75,23 @@ function lstm(layer: LstmLayerSpec, rng: Rng, extra: FirstLayerArgs): tf.layers.
     recurrentInitializer: orthogonal(rng),
     biasInitializer: 'zeros',
     unitForgetBias: true,
+    ...(dropout ? { dropout: layer.dropout ?? 0, recurrentDropout: layer.recurrentDropout ?? 0, dropoutFunc: dropout } : {}),
     ...extra,
   });
+}
+
+function bidirectional(layer: LstmLayerSpec, mergeMode: MergeMode, rng: Rng, extra: FirstLayerArgs): tf.layers.Layer {
+  const inner = lstm(layer, rng, {}) as tf.RNN;
+  const wrapper = tf.layers.bidirectional({ layer: inner, mergeMode, ...extra });
+  if (usesDropout(layer)) {
+    const own = wrapper as unknown as { forwardLayer: unknown; backwardLayer: unknown };
+    const func = seededDropout(rng);
+    if (func) {
+      setDropoutFunc(own.forwardLayer, func);
+      setDropoutFunc(own.backwardLayer, func);
+    }
+  }
+  return wrapper;
 }
 
 /** Conv2D (Keras defaults: channels last, glorot-uniform kernel, zero bias), MaxPooling2D or Flatten. */
@@ -62,7 +125,7 @@ function buildLayer(layer: LayerSpec, rng: Rng, extra: FirstLayerArgs, options: 
     case 'lstm':
       return lstm(layer, rng, extra);
     case 'bidirectional':
-      return tf.layers.bidirectional({ layer: lstm(layer.layer, rng, {}) as tf.RNN, mergeMode: layer.mergeMode, ...extra });
+      return bidirectional(layer.layer, layer.mergeMode, rng, extra);
     case 'dense':
       return tf.layers.dense({
         units: layer.units,

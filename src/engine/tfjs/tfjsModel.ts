@@ -3,8 +3,9 @@ import type { Batch } from '../../experiments/types';
 import { metricNamesOf, type Loss, type ModelSpec, type OptimizerSpec } from '../modelSpec';
 import type { Rng } from '../random';
 import type { TrainableModel } from '../trainable';
-import { buildModel } from './buildModel';
+import { buildModel, disposeDropoutMasks } from './buildModel';
 import { createOptimizer } from './optimizer';
+import { penaltyLoss, weightPenalties, type WeightPenalty } from './penalties';
 
 /** The Keras-style per-sample losses compile() uses, by name (tf.metrics exports the same functions). */
 const LOSS_FUNCTIONS: Record<Loss, (yTrue: tf.Tensor, yPred: tf.Tensor) => tf.Tensor> = {
@@ -30,16 +31,24 @@ export class TfjsModel implements TrainableModel {
   private readonly loss: Loss;
   private readonly clipNorm: number;
   private readonly withAccuracy: boolean;
+  /** Dropout masks come from a seeded stream: computing gradients again would draw from it and change the run. */
+  private readonly dropout: boolean;
+  private readonly penalties: WeightPenalty[];
 
   constructor(spec: ModelSpec, optimizer: OptimizerSpec, initRng: Rng) {
     this.loss = spec.loss;
     this.clipNorm = optimizer.clipNorm ?? 0;
     this.withAccuracy = spec.metrics.includes('accuracy');
+    this.dropout = spec.layers.some((layer) => {
+      const lstm = layer.type === 'lstm' ? layer : layer.type === 'bidirectional' ? layer.layer : null;
+      return lstm !== null && ((lstm.dropout ?? 0) > 0 || (lstm.recurrentDropout ?? 0) > 0);
+    });
     this.model = buildModel(spec, initRng);
     this.optimizer = createOptimizer(optimizer);
     this.model.compile({ optimizer: this.optimizer, loss: spec.loss, metrics: [...spec.metrics] });
     this.metricNames = metricNamesOf(spec);
     this.paramCount = this.model.countParams();
+    this.penalties = weightPenalties(spec, this.model);
   }
 
   /** The last batch trained on, for gradient norms on demand. */
@@ -47,7 +56,7 @@ export class TfjsModel implements TrainableModel {
 
   async trainBatch(batch: Batch): Promise<number[]> {
     this.lastBatch = batch;
-    if (this.clipNorm > 0) return this.trainClipped(batch);
+    if (this.clipNorm > 0 || this.penalties.length > 0) return this.trainCustom(batch);
     const x = tf.tensor(batch.x, batch.xShape);
     const y = tf.tensor(batch.y, batch.yShape);
     try {
@@ -60,10 +69,11 @@ export class TfjsModel implements TrainableModel {
   }
 
   /**
-   * One step with Keras' clipnorm, which trainOnBatch lacks: the loss compile() uses, its gradients,
-   * each clipped to the norm, applied by the same optimizer; the loss and accuracy as trainOnBatch reports them.
+   * One step with what trainOnBatch lacks — Keras' clipnorm, weight penalties on LSTM layers: the loss
+   * compile() uses plus the penalties, its gradients, each clipped to the norm when clipping is on,
+   * applied by the same optimizer; the loss and accuracy as trainOnBatch reports them.
    */
-  private async trainClipped(batch: Batch): Promise<number[]> {
+  private async trainCustom(batch: Batch): Promise<number[]> {
     const variables = this.model.trainableWeights.map((w) => w.read() as tf.Variable);
     const lossFunction = LOSS_FUNCTIONS[this.loss];
     const scores = tf.tidy(() => {
@@ -73,12 +83,16 @@ export class TfjsModel implements TrainableModel {
       const { value, grads } = tf.variableGrads(() => {
         // variableGrads frees what its function made: the prediction is kept for the accuracy, and freed below.
         prediction = tf.keep(this.model.apply(x, { training: true }) as tf.Tensor);
-        return tf.mean(lossFunction(y, prediction)) as tf.Scalar;
+        return this.withPenalties(tf.mean(lossFunction(y, prediction)) as tf.Scalar);
       }, variables);
-      const clip = tf.scalar(this.clipNorm);
-      const clipped: tf.NamedTensorMap = {};
-      for (const [name, grad] of Object.entries(grads)) clipped[name] = tf.mul(grad, tf.div(clip, tf.maximum(tf.norm(grad), clip)));
-      this.optimizer.applyGradients(clipped);
+      if (this.clipNorm > 0) {
+        const clip = tf.scalar(this.clipNorm);
+        const clipped: tf.NamedTensorMap = {};
+        for (const [name, grad] of Object.entries(grads)) clipped[name] = tf.mul(grad, tf.div(clip, tf.maximum(tf.norm(grad), clip)));
+        this.optimizer.applyGradients(clipped);
+      } else {
+        this.optimizer.applyGradients(grads);
+      }
       const out: tf.Tensor[] = [value];
       const kept = prediction as tf.Tensor | null;
       if (kept) {
@@ -94,11 +108,18 @@ export class TfjsModel implements TrainableModel {
     }
   }
 
+  /** The loss with the weight penalties added, as Keras reports and minimises it. */
+  private withPenalties(loss: tf.Scalar): tf.Scalar {
+    return this.penalties.length > 0 ? tf.add(loss, penaltyLoss(this.penalties)) : loss;
+  }
+
   async evaluateBatch(batch: Batch): Promise<number[]> {
     const rows = batch.xShape[0] ?? 1;
     const result = tf.tidy(() => {
       const scores = this.model.evaluate(tf.tensor(batch.x, batch.xShape), tf.tensor(batch.y, batch.yShape), { batchSize: rows });
-      return tf.stack(Array.isArray(scores) ? scores : [scores]);
+      const [loss, ...metrics] = Array.isArray(scores) ? scores : [scores];
+      // Keras' validation loss includes the weight penalties, like the training loss.
+      return tf.stack([this.withPenalties(loss as tf.Scalar), ...metrics]);
     });
     try {
       return Array.from(await result.data());
@@ -114,17 +135,21 @@ export class TfjsModel implements TrainableModel {
   /**
    * trainOnBatch keeps its gradients to itself: they are computed again on the last batch, at the
    * current weights (one step later than the fused engine's, which keeps the step's own). A stateful
-   * model is left alone: another forward pass would move its state.
+   * model is left alone: another forward pass would move its state; so is one with dropout, whose
+   * masks would be drawn again.
    */
   lastGradientNorms(): number[] | null {
     const batch = this.lastBatch;
-    if (!batch || this.model.stateful) return null;
+    if (!batch || this.model.stateful || this.dropout) return null;
     const lossFunction = LOSS_FUNCTIONS[this.loss];
     const variables = this.model.trainableWeights.map((w) => w.read() as tf.Variable);
     return tf.tidy(() => {
       const x = tf.tensor(batch.x, batch.xShape);
       const y = tf.tensor(batch.y, batch.yShape);
-      const { value, grads } = tf.variableGrads(() => tf.mean(lossFunction(y, this.model.apply(x, { training: true }) as tf.Tensor)) as tf.Scalar, variables);
+      const { value, grads } = tf.variableGrads(
+        () => this.withPenalties(tf.mean(lossFunction(y, this.model.apply(x, { training: true }) as tf.Tensor)) as tf.Scalar),
+        variables,
+      );
       value.dispose();
       return variables.map((v) => {
         const grad = grads[v.name];
@@ -147,6 +172,7 @@ export class TfjsModel implements TrainableModel {
   };
 
   dispose(): void {
+    if (this.dropout) disposeDropoutMasks(this.model);
     this.model.dispose();
     // Disposing a model leaves an optimizer passed to compile (and its slots) alive.
     this.optimizer.dispose();

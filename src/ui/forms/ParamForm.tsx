@@ -4,7 +4,9 @@ import { SECTION_LABELS, type ParamDefs, type ParamSection } from '../../experim
 import type { AnyExperiment } from '../../experiments/types';
 import { ParamField } from './ParamField';
 
-const SECTIONS: ParamSection[] = ['problem', 'model', 'training'];
+const SECTIONS: ParamSection[] = ['problem', 'model', 'training', 'regularisation'];
+/** Sections folded until the user opens them or one of their values differs from its default. */
+const FOLDED: ReadonlySet<ParamSection> = new Set(['regularisation']);
 
 /** The hyperparameter form, generated from the experiment's schema in collapsible sections. */
 export function ParamForm({ experiment }: { experiment: AnyExperiment }) {
@@ -19,7 +21,7 @@ export function ParamForm({ experiment }: { experiment: AnyExperiment }) {
         const fields = entries.filter(([, def]) => def.section === section);
         if (fields.length === 0) return null;
         return (
-          <details key={section} open className="form-section">
+          <details key={section} open={!FOLDED.has(section) || fields.some(([key, def]) => values[key] !== def.default)} className="form-section">
             <summary>{SECTION_LABELS[section]}</summary>
             {fields.map(([key, def]) => (
               <ParamField
