@@ -16,7 +16,7 @@ test('a hidden tab trains on to the end; shown again, its charts and progress sh
 
   expect(await setHidden(page, true)).toBe('hidden');
   const atHide = await samplesSeen();
-  expect(atHide, 'the run is still young when the tab is hidden').toBeLessThan(SAMPLES / 2);
+  expect(atHide, 'most of the run is still to come when the tab is hidden').toBeLessThan((2 * SAMPLES) / 3);
   const lossChart = playground.charts.chart('loss').getByRole('img');
   const chartAtHide = await lossChart.getAttribute('aria-label');
 
