@@ -67,15 +67,15 @@ test('a 2 × 2 grid with 2 repeats: the link carries it, the pool trains it, the
 });
 
 test('a grid can be cancelled; the finished runs stay in the summary', async ({ playground, page }) => {
-  await playground.open('?exp=curves&epochs=300&grid=units:1,2&gridreps=10');
+  await playground.open('?exp=curves&epochs=2000&grid=units:1,2&gridreps=20');
   const panel = page.getByRole('region', { name: 'Grid search' });
-  await panel.getByRole('button', { name: 'Run grid (20 runs)' }).click();
+  await panel.getByRole('button', { name: 'Run grid (40 runs)' }).click();
   const progress = panel.getByTestId('grid-progress');
-  await expect(progress).toHaveText(/ · [1-9]\d* of 20 runs done$/, { timeout: 90_000 });
+  await expect(progress).toHaveText(/ · [1-9]\d* of 40 runs done$/, { timeout: 90_000 });
   await panel.getByRole('button', { name: 'Cancel grid' }).click();
-  await expect(progress).toHaveText(/^\d of 2 points done · \d+ of 20 runs done · cancelled$/);
-  const done = Number(/(\d+) of 20 runs/.exec((await progress.textContent()) ?? '')?.[1]);
-  expect(done).toBeLessThan(20);
+  await expect(progress).toHaveText(/^\d of 2 points done · \d+ of 40 runs done · cancelled$/);
+  const done = Number(/(\d+) of 40 runs/.exec((await progress.textContent()) ?? '')?.[1]);
+  expect(done).toBeLessThan(40);
   const counts = await panel.getByTestId('grid-table').locator('tbody tr').evaluateAll((rows) => rows.map((row) => Number(row.querySelector('td')?.textContent)));
   expect(counts.reduce((a, b) => a + b, 0)).toBe(done);
 });

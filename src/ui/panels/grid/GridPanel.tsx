@@ -28,8 +28,11 @@ export function GridPanel({ experiment }: { experiment: AnyExperiment }) {
   const shown = of === experiment.id && kind === 'grid' && grid ? runs : [];
   const running = status === 'running' && kind === 'grid';
   const done = shown.filter((run) => run.status === 'done' || run.status === 'error').length;
-  const pointsDone = grid ? gridPoints(experiment, grid).filter((p) => shown.filter((r) => r.point === p.index).every((r) => r.status === 'done' || r.status === 'error')).length : 0;
-  const adjusted = grid ? shown.filter((run) => grid.axes.some((axis, a) => run.point !== undefined && run.values[axis.param] !== gridPoints(experiment, grid)[run.point]?.coords[a])).length : 0;
+  const points = useMemo(() => (grid ? gridPoints(experiment, grid) : []), [experiment, grid]);
+  const finished = (status: string) => status === 'done' || status === 'error';
+  const pointsDone = points.filter((p) => shown.every((r) => r.point !== p.index || finished(r.status))).length;
+  // The experiment's constraints can change a grid value to fit the other settings.
+  const adjusted = shown.filter((run) => grid?.axes.some((axis, a) => run.values[axis.param] !== points[run.point ?? -1]?.coords[a])).length;
   const reps = check.grid?.repeats ?? 1;
 
   return (
@@ -53,12 +56,12 @@ export function GridPanel({ experiment }: { experiment: AnyExperiment }) {
       {grid && shown.length > 0 && (
         <div aria-live="polite" className="grid-results">
           <p data-testid="grid-progress">
-            {pointsDone} of {gridRunCount({ ...grid, repeats: 1 })} points done · {done} of {shown.length} runs done
+            {pointsDone} of {points.length} points done · {done} of {shown.length} runs done
             {status === 'cancelled' ? ' · cancelled' : status === 'done' ? ' · finished' : ''}
           </p>
           {adjusted > 0 && (
             <p className="muted small">
-              {adjusted} run{adjusted === 1 ? '' : 's'} trained another value than the grid’s: the other settings constrain it (see the form’s notes).
+              {adjusted} run{adjusted === 1 ? '' : 's'} trained another value than the grid’s: the experiment adjusted it to fit the other settings.
             </p>
           )}
           <GridResults experiment={experiment} grid={grid} runs={shown} version={version} />
