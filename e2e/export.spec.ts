@@ -100,6 +100,6 @@ test('the code panel shows the Keras script and TF.js snippet of the current set
   await panel.getByRole('tab', { name: 'Python (Keras)' }).focus();
   await page.keyboard.press('ArrowRight');
   await expect(panel.getByRole('tab', { name: 'TF.js' })).toHaveAttribute('aria-selected', 'true');
-  await expect(panel.getByTestId('code-tfjs')).toContainText('tf.layers.lstm({units: 12');
+  await expect(panel.getByTestId('code-tfjs')).toContainText('tf.layers.lstm({ units: 12');
   await expect(panel.getByTestId('code-tfjs')).toContainText('tf.train.adam(0.02, 0.9, 0.999, 1e-7)');
 });

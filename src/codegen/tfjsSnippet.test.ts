@@ -61,7 +61,7 @@ describe('TF.js snippets', () => {
     const cumsum = findExperiment('cumsum') as AnyExperiment;
     for (const merge of ['sum', 'mul', 'ave'] as const) {
       const { model, spec, code } = await build(cumsum, { merge, opt: 'sgd', mom: 0.9, clip: 1, units: 6 }, `cumsum-${merge}`);
-      expect(code).toContain(`mergeMode: "${merge}"`);
+      expect(code).toContain(`mergeMode: '${merge}'`);
       expect(code).toContain('tf.train.momentum(0.001, 0.9)');
       expect(code).toContain("Keras' clipnorm 1");
       expect(model.countParams()).toBe(summarize(spec).totalParams);
@@ -70,6 +70,15 @@ describe('TF.js snippets', () => {
     const { model, code } = await build(cumsum, { dir: 'backward', units: 6 }, 'cumsum-backward');
     expect(code).toContain('goBackwards: true');
     model.dispose();
+  });
+
+  it('golden text of every experiment at its defaults', async () => {
+    for (const experiment of EXPERIMENTS) {
+      const values = resolveValues(experiment, defaultValues(experiment.params)).values;
+      const plan = experiment.plan(values);
+      const code = tfjsSnippet({ title: experiment.title, spec: experiment.model(values), optimizer: plan.optimizer, batchSize: plan.batchSize });
+      await expect(code).toMatchFileSnapshot(`./__golden__/${experiment.id}.js`);
+    }
   });
 
   it('stateful layers get the batch input shape', async () => {

@@ -4,7 +4,16 @@
  */
 import type { ImageLayerSpec, LayerSpec, LstmLayerSpec, ModelSpec, OptimizerSpec } from '../engine/modelSpec';
 
-const js = (value: unknown) => JSON.stringify(value).replace(/"([a-zA-Z_$][\w$]*)":/g, '$1: ').replace(/,(?=[^\s])/g, ', ');
+/** A JavaScript literal in the project's style: single quotes, unquoted keys, spaced braces. */
+function js(value: unknown): string {
+  if (typeof value === 'string') return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  if (Array.isArray(value)) return `[${value.map(js).join(', ')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).map(([key, v]) => `${/^[A-Za-z_$][\w$]*$/.test(key) ? key : js(key)}: ${js(v)}`);
+    return entries.length ? `{ ${entries.join(', ')} }` : '{}';
+  }
+  return String(value);
+}
 
 function lstm(layer: LstmLayerSpec, extra: Record<string, unknown>): string {
   return `tf.layers.lstm(${js({

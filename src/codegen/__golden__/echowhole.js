@@ -1,0 +1,20 @@
+// Echo whole sequence: the playground's model for the current settings, built with TF.js.
+// npm install @tensorflow/tfjs — then import { buildModel } from this file.
+// Initial weights are random here; the playground seeds its initializers from the run's seed.
+import * as tf from '@tensorflow/tfjs';
+
+export function buildModel() {
+  const model = tf.sequential();
+  model.add(tf.layers.lstm({ units: 20, returnSequences: true, stateful: true, activation: 'tanh', recurrentActivation: 'sigmoid', batchInputShape: [7, 5, 100] }));
+  model.add(tf.layers.timeDistributed({ layer: tf.layers.dense({ units: 100, activation: 'softmax' }) }));
+  model.compile({
+    optimizer: tf.train.adam(0.001, 0.9, 0.999, 1e-7),
+    loss: 'categoricalCrossentropy',
+    metrics: ['accuracy'],
+  });
+  return model;
+}
+
+// const model = buildModel();
+// model.summary();
+// await model.fit(xs, ys, { batchSize: 7, epochs: 1, shuffle: false });

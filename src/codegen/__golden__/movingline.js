@@ -1,0 +1,23 @@
+// Moving line video: the playground's model for the current settings, built with TF.js.
+// npm install @tensorflow/tfjs — then import { buildModel } from this file.
+// Initial weights are random here; the playground seeds its initializers from the run's seed.
+import * as tf from '@tensorflow/tfjs';
+
+export function buildModel() {
+  const model = tf.sequential();
+  model.add(tf.layers.timeDistributed({ layer: tf.layers.conv2d({ filters: 2, kernelSize: 2, activation: 'relu' }), inputShape: [50, 50, 50, 1] }));
+  model.add(tf.layers.timeDistributed({ layer: tf.layers.maxPooling2d({ poolSize: 2 }) }));
+  model.add(tf.layers.timeDistributed({ layer: tf.layers.flatten() }));
+  model.add(tf.layers.lstm({ units: 50, activation: 'tanh', recurrentActivation: 'sigmoid' }));
+  model.add(tf.layers.dense({ units: 1, activation: 'sigmoid' }));
+  model.compile({
+    optimizer: tf.train.adam(0.001, 0.9, 0.999, 1e-7),
+    loss: 'binaryCrossentropy',
+    metrics: ['accuracy'],
+  });
+  return model;
+}
+
+// const model = buildModel();
+// model.summary();
+// await model.fit(xs, ys, { batchSize: 32, epochs: 1, shuffle: false });
