@@ -13,7 +13,7 @@ export type EngineKind = 'fused' | 'tfjs';
 
 export interface EngineChoice {
   engine: EngineKind;
-  /** Why the fused engine was not used although it was wanted (auto or forced). */
+  /** Why this engine: the fused engine not used although it was wanted, or what "auto" measured. */
   note?: string;
 }
 

@@ -58,7 +58,7 @@ export type FromWorker =
       /** The TF.js backend (for the fused engine: the one that initialised the weights). */
       backend: BackendName;
       skipped: SkippedBackend[];
-      /** Why the fused engine was not used although it was wanted. */
+      /** Why this engine: why the fused engine was not used although wanted, or what "auto" timed. */
       engineNote?: string;
     }
   | ({ type: 'started'; runId: number } & RunStart)

@@ -110,6 +110,8 @@ describe('TrainingSession', () => {
       engine: 'fused',
       backend: 'cpu',
       skipped: [{ name: 'webgpu', reason: 'not here' }],
+      // Auto timed both engines on the model (the fake clock makes them equal: the fused engine stays).
+      engineNote: expect.stringMatching(/^auto: the fused engine is faster here \(fused CPU \d+ ms per batch, TF\.js cpu \d+ ms, timed on this model\)/),
     });
     expect(only(h.messages, 'started')).toEqual({ type: 'started', runId: 7, metricNames: ['loss', 'acc'], paramCount: 3860, totalSamples: 60 });
     // Every step arrives exactly once, in order, batched into fewer messages.

@@ -4,9 +4,11 @@
  * so it runs in Node tests with a fake `post`.
  */
 import type { BackendChoice } from '../engine/backend';
+import { createRng } from '../engine/random';
 import { runExperiment, type StepPoint } from '../engine/train';
 import type { TrainableModel } from '../engine/trainable';
-import { chooseEngine, createTrainable, type EngineKind } from '../engine/engines';
+import { calibrateAuto } from '../engine/calibrate';
+import { chooseEngine, createTrainable, type EngineChoice, type EngineKind } from '../engine/engines';
 import { inspectModel, type InsideSettings } from '../engine/inspect/inside';
 import type { ModelSpec } from '../engine/modelSpec';
 import { findExperiment } from '../experiments/registry';
@@ -162,6 +164,25 @@ export class TrainingSession {
     await this.train(message);
   }
 
+  /**
+   * "auto" for a model the fused engine runs: the faster of it and TF.js on the chosen backend,
+   * timed on throwaway copies of the model (own data and weights: the run is unchanged).
+   */
+  private async pickEngine(preference: string, spec: ModelSpec, experiment: AnyExperiment, values: AnyParamValues, backend: string): Promise<EngineChoice> {
+    const choice = chooseEngine(preference, spec);
+    if (preference !== 'auto' || choice.engine !== 'fused') return choice;
+    const plan = experiment.plan(values);
+    const decision = await calibrateAuto({
+      spec,
+      backend,
+      batch: experiment.sampleBatch(values, createRng('calibration/data'), plan.batchSize),
+      create: (engine) => createTrainable(engine, spec, plan.optimizer, createRng('calibration/init')),
+      now: () => this.env.now(),
+      yieldToQueue: () => this.env.yieldToQueue(),
+    });
+    return { engine: decision.engine, note: decision.note };
+  }
+
   private async train(message: Extract<ToWorker, { type: 'start' }>): Promise<void> {
     const { env } = this;
     const { runId } = message;
@@ -174,7 +195,7 @@ export class TrainingSession {
       const { values } = resolveValues(experiment, message.params);
       const choice = await env.selectBackend(message.backend === 'fused' ? 'auto' : message.backend);
       const spec = experiment.model(values);
-      const { engine, note } = chooseEngine(message.backend, spec);
+      const { engine, note } = await this.pickEngine(message.backend, spec, experiment, values, choice.backend);
       const context: ModelContext = { runId, experiment, values, spec, samplesSeen: 0, seed: message.seed, engine };
       let live: TrainableModel | null = null;
       env.post({ type: 'backend', runId, engine, ...choice, ...(note ? { engineNote: note } : {}) });
