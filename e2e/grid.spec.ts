@@ -55,6 +55,9 @@ test('a 2 × 2 grid with 2 repeats: the link carries it, the pool trains it, the
   await expect(plot.getByTestId('box').locator('rect')).toHaveCount(4);
   await expect(plot.getByTestId('box').locator('circle')).toHaveCount(8);
   await expect(panel.getByRole('list', { name: 'Batch size' })).toContainText('1');
+  // Every run's training and validation curves, on request.
+  await panel.getByText('Every run’s loss curve').click();
+  await expect(panel.getByTestId('chart-loss').locator('.live-lines > path')).toHaveCount(16);
 
   // The link fills the form in again and trains nothing by itself.
   await page.reload();
