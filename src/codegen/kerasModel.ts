@@ -3,7 +3,7 @@
  * compile(). Pure. Every layer type is handled in one switch with an exhaustive check, and every
  * option of a layer in one list per type: adding an option to modelSpec.ts means adding a line here.
  */
-import type { Activation, ImageLayerSpec, Initializer, LayerSpec, Loss, LstmLayerSpec, Metric, ModelSpec, OptimizerSpec } from '../engine/modelSpec';
+import type { Activation, ImageLayerSpec, Initializer, LayerSpec, Loss, LstmLayerSpec, Metric, ModelSpec, OptimizerSpec, Regularizer } from '../engine/modelSpec';
 import { py, pyArgs, pyFloat, pyTuple, snakeCase } from './python';
 
 /** Keras' spelling of a loss (compile's loss=…). */
@@ -30,6 +30,9 @@ function unknownOptions(layer: object, known: readonly string[]): string {
   return `  # not translated: ${extra.map(([key, value]) => `${key}=${JSON.stringify(value)}`).join(', ')}`;
 }
 
+const regularizer = (r: Regularizer | undefined) => (r ? `keras.regularizers.L1L2(l1=${pyFloat(r.l1)}, l2=${pyFloat(r.l2)})` : undefined);
+const share = (value: number | undefined) => (value ? pyFloat(value) : undefined);
+
 function lstm(layer: LstmLayerSpec): string {
   const args = pyArgs([
     ['', String(layer.units)],
@@ -40,10 +43,29 @@ function lstm(layer: LstmLayerSpec): string {
     ['go_backwards', layer.goBackwards ? 'True' : undefined],
     ['stateful', layer.stateful ? 'True' : undefined],
     ['kernel_initializer', initializer(layer.kernelInitializer)],
+    ['dropout', share(layer.dropout)],
+    ['recurrent_dropout', share(layer.recurrentDropout)],
+    ['kernel_regularizer', regularizer(layer.kernelRegularizer)],
+    ['recurrent_regularizer', regularizer(layer.recurrentRegularizer)],
+    ['bias_regularizer', regularizer(layer.biasRegularizer)],
   ]);
   return `layers.LSTM(${args})`;
 }
-const LSTM_FIELDS = ['type', 'units', 'activation', 'recurrentActivation', 'returnSequences', 'goBackwards', 'stateful', 'kernelInitializer'];
+const LSTM_FIELDS = [
+  'type',
+  'units',
+  'activation',
+  'recurrentActivation',
+  'returnSequences',
+  'goBackwards',
+  'stateful',
+  'kernelInitializer',
+  'dropout',
+  'recurrentDropout',
+  'kernelRegularizer',
+  'recurrentRegularizer',
+  'biasRegularizer',
+];
 
 function imageLayer(layer: ImageLayerSpec): string {
   switch (layer.type) {

@@ -41,6 +41,21 @@ describe.skipIf(!hasNumpy)('Keras scripts run on a stand-in for Keras (python3 w
     }, 130_000);
   }
 
+  const TUNED: [string, AnyParamValues][] = [
+    ['echo', { init: 'randomNormal', layers: 2, drop: 0.2, rdrop: 0.1, reg: 'l1l2', rega: 0.001, regw: 'all', vals: 50, es: true, pat: 3 }],
+    ['sine', { vals: 0 }],
+    ['regression', { es: true, pat: 20, reg: 'l2' }],
+    ['curves', { es: true, pat: 10 }],
+  ];
+  for (const [id, changes] of TUNED) {
+    it(`${id} with tuning knobs ${Object.keys(changes).join(', ')}: runs`, () => {
+      const experiment = EXPERIMENTS.find((e) => e.id === id) as AnyExperiment;
+      const result = run(experiment, changes);
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+    }, 130_000);
+  }
+
   it('timeseries: a missing CSV ends with a message, not a traceback', () => {
     const experiment = EXPERIMENTS.find((e) => e.id === 'timeseries') as AnyExperiment;
     const result = run(experiment, {}, [join(workDir, 'missing.csv')]);

@@ -42,6 +42,9 @@ const NON_DEFAULT: [id: string, name: string, changes: AnyParamValues][] = [
   ['regression', 'regression-e-stacked', { problem: 'e', arch: 'stacked', test: '1, 2; 4, 7; 7, 12' }],
   ['timeseries', 'timeseries-airline-standard', { series: 'airline', scale: 'standard', lookBack: 12 }],
   ['memory', 'memory-sequence', { mode: 'sequence' }],
+  // The tuning knobs: initialiser, activation, depth, dropout, penalties, validation, early stopping.
+  ['echo', 'echo-tuned', { init: 'glorotNormal', act: 'relu', layers: 2, drop: 0.2, rdrop: 0.1, reg: 'l1l2', rega: 0.001, regw: 'all', vals: 50, es: true, pat: 3 }],
+  ['regression', 'regression-early-stopping', { es: true, pat: 20, reg: 'l2', regw: 'kernel' }],
 ];
 
 describe('Keras scripts', () => {

@@ -4,6 +4,7 @@
  * hyperparameters and seed, and the page's evaluation, printed. Pure: text from the experiment,
  * its values and the seed.
  */
+import { isStateful } from '../engine/train';
 import type { AnyExperiment, AnyParamValues } from '../experiments/types';
 import { HELPER_ORDER, PYTHON_HELPERS } from './helpers';
 import { kerasCompile, kerasSequential } from './kerasModel';
@@ -16,7 +17,7 @@ export function kerasRecipeOf(experimentId: string): KerasRecipe | undefined {
   return Object.hasOwn(KERAS_RECIPES, experimentId) ? KERAS_RECIPES[experimentId] : undefined;
 }
 
-const FRESH_TRAINING = dedent(`
+const FRESH_BATCHES = dedent(`
   def training_batches(rng):
       """SAMPLES freshly generated examples in batches of BATCH_SIZE (the last one smaller when it does not divide)."""
       seen = 0
@@ -24,11 +25,39 @@ const FRESH_TRAINING = dedent(`
           rows = min(BATCH_SIZE, SAMPLES - seen)
           yield make_batch(rng, rows)
           seen += rows
-
-
-  # One pass over fresh data: every example is new, so there are no epochs to speak of.
-  model.fit(training_batches(data_rng), steps_per_epoch=math.ceil(SAMPLES / BATCH_SIZE), epochs=1)
 `);
+
+/** One pass over fresh data, as model.fit over a generator; with a fresh validation set, cut into as many "epochs" as checks. */
+function freshTraining(validated: boolean): string {
+  if (!validated) {
+    return [
+      FRESH_BATCHES,
+      '',
+      '',
+      '# One pass over fresh data: every example is new, so there are no epochs to speak of.',
+      'model.fit(training_batches(data_rng), steps_per_epoch=math.ceil(SAMPLES / BATCH_SIZE), epochs=1, callbacks=callbacks)',
+    ].join('\n');
+  }
+  return [
+    FRESH_BATCHES,
+    '',
+    '',
+    '# Fresh examples never trained on, scored VALIDATION_CHECKS times over the run (the dashed curves). Keras',
+    '# validates after each epoch, so the one pass over fresh data is cut into that many "epochs" (the last',
+    '# STEPS % checks batches are left out; the page scores at evenly spaced samples instead).',
+    'validation = make_batch(val_rng, VALIDATION_ROWS)',
+    'STEPS = math.ceil(SAMPLES / BATCH_SIZE)',
+    'checks = min(VALIDATION_CHECKS, STEPS)',
+    'model.fit(',
+    '    training_batches(data_rng),',
+    '    steps_per_epoch=STEPS // checks,',
+    '    epochs=checks,',
+    '    validation_data=validation,',
+    '    callbacks=callbacks,',
+    '    verbose=2,',
+    ')',
+  ].join('\n');
+}
 
 /** A setting line: NAME = value  # comment. */
 function settingLine([name, value, comment]: readonly [string, PyValue, string?]): string {
@@ -55,7 +84,13 @@ export function kerasScript(experiment: AnyExperiment, values: AnyParamValues, s
   const spec = experiment.model(values);
   const plan = experiment.plan(values);
   const settings = [...recipe.settings(values)];
+  // A stateful model gets no fresh validation set on the page (scoring it would move its state).
+  const validated = !recipe.train && plan.freshValidation !== undefined && plan.freshValidation.rows > 0 && !isStateful(spec);
   if (!recipe.train) settings.push(['samples', values.samples as number], ['batchSize', plan.batchSize]);
+  if (validated && plan.freshValidation) settings.push(['validationRows', plan.freshValidation.rows], ['validationChecks', plan.freshValidation.checks]);
+  const fits = !recipe.train || recipe.fits === true;
+  const stopping = fits && plan.earlyStopping !== undefined && (validated || recipe.train !== undefined);
+  if (stopping && plan.earlyStopping) settings.push(['patience', plan.earlyStopping.patience, 'validation checks without a new low before training stops']);
   const imports = recipe.imports?.(values) ?? [];
   const helpers = new Set(recipe.helpers?.(values) ?? []);
   const usage = recipe.usage?.(values) ?? [`Run: python3 ${experiment.id}.py`];
@@ -85,6 +120,7 @@ export function kerasScript(experiment: AnyExperiment, values: AnyParamValues, s
     'keras.utils.set_random_seed(SEED)  # Python\'s, numpy\'s and TensorFlow\'s generators: initial weights, shuffling',
     'data_rng = np.random.default_rng([SEED, 0])  # the training data',
     'eval_rng = np.random.default_rng([SEED, 1])  # fresh data for the evaluation, never trained on',
+    ...(validated ? ['val_rng = np.random.default_rng([SEED, 2])  # the validation set'] : []),
     '',
     section('Settings'),
     ...settings.map(settingLine),
@@ -100,7 +136,15 @@ export function kerasScript(experiment: AnyExperiment, values: AnyParamValues, s
     'model.summary()',
     '',
     section('Training'),
-    recipe.train ? dedent(recipe.train(values)) : FRESH_TRAINING,
+    ...(fits
+      ? [
+          stopping
+            ? '# Keras\' EarlyStopping on val_loss (min_delta 0, the last weights kept), as the page stops.\ncallbacks = [keras.callbacks.EarlyStopping(monitor="val_loss", patience=PATIENCE)]'
+            : 'callbacks = []',
+          '',
+        ]
+      : []),
+    recipe.train ? dedent(recipe.train(values)) : freshTraining(validated),
     '',
     '',
     section('Evaluation, as the playground reports it'),

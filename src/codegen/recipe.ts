@@ -22,6 +22,8 @@ export interface KerasRecipe<V = AnyParamValues> {
    * batches of BATCH_SIZE from make_batch(data_rng, rows), as model.fit over a generator.
    */
   train?(values: V): string;
+  /** The train() code calls model.fit with callbacks=callbacks (early stopping when the settings ask for it). */
+  fits?: boolean;
   /** Python that defines evaluate(): the page's evaluation, returning {metric key: value}. */
   evaluate(values: V): string;
   /** Text for the top of the script: how to run it, what it reads. */

@@ -81,6 +81,17 @@ describe('TF.js snippets', () => {
     }
   });
 
+  it('tuning knobs: initialiser, depth, dropout and penalties build with the same parameter count', async () => {
+    const echo = findExperiment('echo') as AnyExperiment;
+    const changes = { init: 'randomUniform', layers: 2, drop: 0.2, rdrop: 0.1, reg: 'l1l2', rega: 0.001, regw: 'all', units: 6 };
+    const { model, spec, code } = await build(echo, changes, 'echo-tuned');
+    expect(code).toContain("dropout: 0.2, recurrentDropout: 0.1, kernelRegularizer: tf.regularizers.l1l2({ l1: 0.001, l2: 0.001 })");
+    expect(code).toContain("kernelInitializer: 'randomUniform'");
+    expect(model.countParams()).toBe(summarize(spec).totalParams);
+    expect(model.layers).toHaveLength(3);
+    model.dispose();
+  });
+
   it('stateful layers get the batch input shape', async () => {
     const { model, code } = await build(findExperiment('echowhole') as AnyExperiment);
     expect(code).toContain('batchInputShape: [7, 5, 100]');

@@ -2,7 +2,7 @@
  * A ModelSpec and an OptimizerSpec as a TF.js snippet: an ES module that builds and compiles the
  * same model with @tensorflow/tfjs. Pure. One switch over the layer types with an exhaustive check.
  */
-import type { ImageLayerSpec, LayerSpec, LstmLayerSpec, ModelSpec, OptimizerSpec } from '../engine/modelSpec';
+import type { ImageLayerSpec, LayerSpec, LstmLayerSpec, ModelSpec, OptimizerSpec, Regularizer } from '../engine/modelSpec';
 
 /** A JavaScript literal in the project's style: single quotes, unquoted keys, spaced braces. */
 function js(value: unknown): string {
@@ -16,7 +16,7 @@ function js(value: unknown): string {
 }
 
 function lstm(layer: LstmLayerSpec, extra: Record<string, unknown>): string {
-  return `tf.layers.lstm(${js({
+  const body = js({
     units: layer.units,
     ...(layer.returnSequences ? { returnSequences: true } : {}),
     ...(layer.goBackwards ? { goBackwards: true } : {}),
@@ -25,8 +25,25 @@ function lstm(layer: LstmLayerSpec, extra: Record<string, unknown>): string {
     // TF.js defaults to hardSigmoid; Keras (and the playground) use sigmoid.
     recurrentActivation: layer.recurrentActivation ?? 'sigmoid',
     ...(layer.kernelInitializer && layer.kernelInitializer !== 'glorotUniform' ? { kernelInitializer: layer.kernelInitializer } : {}),
+    ...(layer.dropout ? { dropout: layer.dropout } : {}),
+    ...(layer.recurrentDropout ? { recurrentDropout: layer.recurrentDropout } : {}),
     ...extra,
-  })})`;
+  });
+  const penalties = regularizers(layer);
+  return `tf.layers.lstm(${penalties ? body.replace(/ \}$/, `${penalties} }`) : body})`;
+}
+
+/** Penalties as TF.js regularizer objects (code, not literals). */
+function regularizers(layer: LstmLayerSpec): string {
+  const entries: [string, Regularizer | undefined][] = [
+    ['kernelRegularizer', layer.kernelRegularizer],
+    ['recurrentRegularizer', layer.recurrentRegularizer],
+    ['biasRegularizer', layer.biasRegularizer],
+  ];
+  return entries
+    .filter((entry): entry is [string, Regularizer] => entry[1] !== undefined)
+    .map(([name, r]) => `, ${name}: tf.regularizers.l1l2(${js({ l1: r.l1, l2: r.l2 })})`)
+    .join('');
 }
 
 function imageLayer(layer: ImageLayerSpec, extra: Record<string, unknown>): string {

@@ -20,11 +20,14 @@ SEED = 1
 keras.utils.set_random_seed(SEED)  # Python's, numpy's and TensorFlow's generators: initial weights, shuffling
 data_rng = np.random.default_rng([SEED, 0])  # the training data
 eval_rng = np.random.default_rng([SEED, 1])  # fresh data for the evaluation, never trained on
+val_rng = np.random.default_rng([SEED, 2])  # the validation set
 
 # --- Settings ------------------------------------------------------------------------------------
 SIZE = 50  # frames per video, each SIZE × SIZE pixels
 SAMPLES = 5000
 BATCH_SIZE = 32
+VALIDATION_ROWS = 32
+VALIDATION_CHECKS = 40
 
 # --- Data ----------------------------------------------------------------------------------------
 def make_batch(rng, rows):
@@ -64,6 +67,8 @@ model.compile(
 model.summary()
 
 # --- Training ------------------------------------------------------------------------------------
+callbacks = []
+
 def training_batches(rng):
     """SAMPLES freshly generated examples in batches of BATCH_SIZE (the last one smaller when it does not divide)."""
     seen = 0
@@ -73,8 +78,20 @@ def training_batches(rng):
         seen += rows
 
 
-# One pass over fresh data: every example is new, so there are no epochs to speak of.
-model.fit(training_batches(data_rng), steps_per_epoch=math.ceil(SAMPLES / BATCH_SIZE), epochs=1)
+# Fresh examples never trained on, scored VALIDATION_CHECKS times over the run (the dashed curves). Keras
+# validates after each epoch, so the one pass over fresh data is cut into that many "epochs" (the last
+# STEPS % checks batches are left out; the page scores at evenly spaced samples instead).
+validation = make_batch(val_rng, VALIDATION_ROWS)
+STEPS = math.ceil(SAMPLES / BATCH_SIZE)
+checks = min(VALIDATION_CHECKS, STEPS)
+model.fit(
+    training_batches(data_rng),
+    steps_per_epoch=STEPS // checks,
+    epochs=checks,
+    validation_data=validation,
+    callbacks=callbacks,
+    verbose=2,
+)
 
 
 # --- Evaluation, as the playground reports it ----------------------------------------------------

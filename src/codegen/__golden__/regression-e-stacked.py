@@ -98,6 +98,8 @@ model.compile(
 model.summary()
 
 # --- Training ------------------------------------------------------------------------------------
+callbacks = []
+
 # Keras shuffles the training samples every epoch; the held-out samples are scored after each.
 history = model.fit(
     x_train,
@@ -106,6 +108,7 @@ history = model.fit(
     batch_size=BATCH_SIZE,
     shuffle=True,
     validation_data=(x_validation, y_validation) if len(x_validation) else None,
+    callbacks=callbacks,
     verbose=0,
 )
 print("final loss:", ", ".join(f"{name} {values[-1]:.3f}" for name, values in history.history.items()))

@@ -115,6 +115,8 @@ model.compile(
 model.summary()
 
 # --- Training ------------------------------------------------------------------------------------
+callbacks = []
+
 # Keras shuffles the windows every epoch; the test windows are scored after each (the dashed curve).
 history = model.fit(
     x_train,
@@ -123,6 +125,7 @@ history = model.fit(
     batch_size=BATCH_SIZE,
     shuffle=True,
     validation_data=(x_test, y_test) if len(x_test) else None,
+    callbacks=callbacks,
     verbose=2,
 )
 

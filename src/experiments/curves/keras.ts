@@ -20,10 +20,11 @@ export const curvesKeras = defineRecipe<CurvesValues>({
     X_VALIDATION = np.array(${JSON.stringify(VALIDATION_PAIRS.map((p) => p.x))}, dtype="float32").reshape(-1, 1, 1)
     Y_VALIDATION = np.array(${JSON.stringify(VALIDATION_PAIRS.map((p) => p.y))}, dtype="float32").reshape(-1, 1)
   `,
+  fits: true,
   train: () => `
     # The lesson trains with shuffle=False: the pairs in order, every epoch; the validation pairs scored after each.
     history = model.fit(
-        X_TRAIN, Y_TRAIN, epochs=EPOCHS, batch_size=BATCH_SIZE, shuffle=False, validation_data=(X_VALIDATION, Y_VALIDATION), verbose=0
+        X_TRAIN, Y_TRAIN, epochs=EPOCHS, batch_size=BATCH_SIZE, shuffle=False, validation_data=(X_VALIDATION, Y_VALIDATION), callbacks=callbacks, verbose=0
     )
     for epoch in sorted(set([0, len(history.history["loss"]) // 2, len(history.history["loss"]) - 1])):
         print(f"epoch {epoch + 1}: loss {history.history['loss'][epoch]:.5f}, val_loss {history.history['val_loss'][epoch]:.5f}")

@@ -61,6 +61,7 @@ ${rows(problem.y)}
         ${RULES[problem.id]}
     `;
   },
+  fits: true,
   train: () => `
     # Keras shuffles the training samples every epoch; the held-out samples are scored after each.
     history = model.fit(
@@ -70,6 +71,7 @@ ${rows(problem.y)}
         batch_size=BATCH_SIZE,
         shuffle=True,
         validation_data=(x_validation, y_validation) if len(x_validation) else None,
+        callbacks=callbacks,
         verbose=0,
     )
     print("final loss:", ", ".join(f"{name} {values[-1]:.3f}" for name, values in history.history.items()))

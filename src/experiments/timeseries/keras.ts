@@ -79,6 +79,7 @@ export const timeSeriesKeras = defineRecipe<TimeSeriesValues>({
     x_train, y_train, x_test, y_test = x_all[is_train], y_all[is_train], x_all[~is_train], y_all[~is_train]
     print(f"{n} values from {args.csv} ({column}): {len(x_train)} train and {len(x_test)} test windows")
   `,
+  fits: true,
   train: () => `
     # Keras shuffles the windows every epoch; the test windows are scored after each (the dashed curve).
     history = model.fit(
@@ -88,6 +89,7 @@ export const timeSeriesKeras = defineRecipe<TimeSeriesValues>({
         batch_size=BATCH_SIZE,
         shuffle=True,
         validation_data=(x_test, y_test) if len(x_test) else None,
+        callbacks=callbacks,
         verbose=2,
     )
   `,

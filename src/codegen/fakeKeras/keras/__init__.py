@@ -1,7 +1,9 @@
 """A stand-in for Keras that checks shapes and runs exported scripts without TensorFlow (tests only)."""
 import numpy as np
 
-from . import layers, optimizers, utils  # noqa: F401
+from . import callbacks as _callbacks
+
+from . import callbacks, layers, optimizers, regularizers, utils  # noqa: F401
 
 _rng = np.random.default_rng(0)
 
@@ -63,19 +65,21 @@ class Sequential:
         self._check(x, y)
         return self._logs() if return_dict else list(self._logs().values())
 
-    def fit(self, x, y=None, epochs=1, batch_size=None, steps_per_epoch=None, shuffle=True, validation_data=None, verbose=1):
+    def fit(self, x, y=None, epochs=1, batch_size=None, steps_per_epoch=None, shuffle=True, validation_data=None, callbacks=None, verbose=1):
         assert self.compiled is not None
-        if y is None:  # a generator of (x, y) batches: a few of them, then the count
-            batches = 0
-            for bx, by in x:
-                if batches < 3:
+        if y is None:  # a generator of (x, y) batches: the first few checked, all counted
+            batches = iter(x)
+            for step in range(steps_per_epoch * epochs):
+                bx, by = next(batches)  # StopIteration here: the generator ran out before fit's steps
+                if step < 3:
                     self._check(bx, by)
-                batches += 1
-            assert batches == steps_per_epoch, f"{batches} batches for steps_per_epoch {steps_per_epoch}"
         else:
             self._check(x, y)
-            if validation_data is not None:
-                self._check(*validation_data)
+        if validation_data is not None:
+            self._check(*validation_data)
+        for callback in callbacks or []:
+            assert isinstance(callback, _callbacks.EarlyStopping) and callback.monitor == "val_loss"
+            assert validation_data is not None, "early stopping on val_loss needs validation data"
         history = {name: [float(v)] * epochs for name, v in self._logs().items()}
         if validation_data is not None:
             history.update({f"val_{name}": values for name, values in list(history.items())})

@@ -1,11 +1,13 @@
 """Layers that know their output shape (without the batch dimension)."""
 
 ACTIVATIONS = {"tanh", "sigmoid", "relu", "linear", "softmax", "hard_sigmoid"}
+INITIALIZERS = {"glorot_uniform", "glorot_normal", "random_uniform", "random_normal"}
 
 
 class LSTM:
-    def __init__(self, units, activation="tanh", recurrent_activation="sigmoid", return_sequences=False, go_backwards=False, stateful=False, kernel_initializer="glorot_uniform"):
+    def __init__(self, units, activation="tanh", recurrent_activation="sigmoid", return_sequences=False, go_backwards=False, stateful=False, kernel_initializer="glorot_uniform", dropout=0.0, recurrent_dropout=0.0, kernel_regularizer=None, recurrent_regularizer=None, bias_regularizer=None):
         assert activation in ACTIVATIONS and recurrent_activation in ACTIVATIONS
+        assert kernel_initializer in INITIALIZERS and 0 <= dropout < 1 and 0 <= recurrent_dropout < 1
         self.units, self.return_sequences, self.stateful = units, return_sequences, stateful
 
     def output_shape(self, shape):
