@@ -74,6 +74,31 @@ describe('model life cycle in the worker session', () => {
     }, 60_000);
   }
 
+  it('save → load of a stateful model (fixed batch of 1) predicts the same step by step', async () => {
+    const a = harness();
+    await a.send({ type: 'start', runId: 1, experimentId: 'memory', params: { mode: 'stateful', epochs: 5, units: 6 }, seed: 2, backend: 'cpu' });
+    a.last('done');
+    const step = (value: number) => Float32Array.from({ length: 5 }, (_, i) => (i === value ? 1 : 0));
+    const answers = async (h: ReturnType<typeof harness>, runId: number) => {
+      const out: number[][] = [];
+      for (const [i, value] of [3, 0, 1, 2].entries()) {
+        await h.send({ type: 'predict', runId, requestId: 10 + i, x: step(value), xShape: [1, 1, 5], resetStates: i === 0 });
+        out.push(Array.from(h.last('prediction').y));
+      }
+      return out;
+    };
+    const before = await answers(a, 1);
+    await a.send({ type: 'saveModel', runId: 1, requestId: 1 });
+    const saved = a.last('modelSaved');
+    const b = harness();
+    await b.send({ type: 'loadModel', runId: 4, requestId: 1, experimentId: 'memory', modelJson: saved.modelJson, weightFiles: [{ name: WEIGHTS_FILE, data: saved.weights }], backend: 'cpu' });
+    expect(b.last('modelLoaded').values).toMatchObject({ mode: 'stateful', units: 6 });
+    expect(await answers(b, 4)).toEqual(before);
+    // Its state carries from step to step: the last step differs from the same input read from zero state.
+    await b.send({ type: 'predict', runId: 4, requestId: 20, x: step(2), xShape: [1, 1, 5], resetStates: true });
+    expect(Array.from(b.last('prediction').y)).not.toEqual(before[3]);
+  }, 60_000);
+
   it('refuses a model of another experiment or a damaged one, and keeps the current model', async () => {
     const a = await trained('fused');
     await a.send({ type: 'saveModel', runId: 1, requestId: 1 });

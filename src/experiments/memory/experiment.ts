@@ -4,6 +4,7 @@ import type { ChoiceParam, IntParam, ParamValues } from '../params';
 import { epochsParam, optimizerOf, optimizerParams } from '../trainingParams';
 import type { Batch, Experiment, Predict, ResetStates } from '../types';
 import { epochBatches, PAIRS, SEQUENCES, sequenceInputs, STEPS, SYMBOLS, type MemoryMode } from './data';
+import { memoryPredictor } from './predictor';
 
 const params = {
   mode: {
@@ -96,6 +97,7 @@ export const memoryExperiment: Experiment<typeof params, MemoryPreview> = {
       'time. Without state, the model can only answer 2→3 and 2→4 alike: 7 of 8 at best.',
   },
   params,
+  predictor: memoryPredictor,
   model(values): ModelSpec {
     const head = { type: 'dense', units: SYMBOLS, activation: 'sigmoid' } as const;
     const common = { loss: 'binaryCrossentropy', metrics: ['accuracy'] } as const;

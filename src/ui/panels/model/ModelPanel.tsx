@@ -19,6 +19,12 @@ export function ModelPanel({ experiment }: { experiment: AnyExperiment }) {
   useEffect(() => {
     void refreshSaved();
   }, []);
+  // Another experiment: nothing shown so far applies to it.
+  useEffect(() => () => useModelPanel.setState({ status: null, prediction: null, update: null, loadedFrom: null }), [experiment.id]);
+  // A new run replaces the model: its answers and comparisons no longer hold.
+  useEffect(() => {
+    if (status === 'starting') useModelPanel.setState({ prediction: null, update: null, loadedFrom: null });
+  }, [status]);
   const training = isActive(status);
   const hasModel = !!run && status === 'done' && run.id === getClient().currentRunId && run.outcome?.status !== 'diverged';
   const origin = run && run.series === null && loadedFrom ? `loaded from ${loadedFrom}` : 'trained in this run';
