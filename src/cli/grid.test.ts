@@ -12,11 +12,12 @@ describe('runGridCli', () => {
     await expect(runGridCli(['curves', '--grid', 'units=1,999'])).rejects.toThrow(/LSTM units: "999" is outside the knob's range/);
     await expect(runGridCli(['curves', '--grid', 'units=1', '--repeats', '0'])).rejects.toThrow(/Grid repeats "0"/);
     await expect(runGridCli(['nope', '--grid', 'units=1'])).rejects.toThrow(/Name a known experiment/);
+    await expect(runGridCli(['curves', '--grid', 'units=1', '--param', 'epochs'])).rejects.toThrow('--param takes name=value pairs separated by ";", not "epochs".');
   });
 
   it('a 2 × 1 grid with 2 repeats: each run seed-exact (the same as a single run), summarised per point', async () => {
     const lines: string[] = [];
-    const result = await runGridCli(['curves', '--grid', 'units=1,3', '--repeats', '2', '--epochs', '5', '--seed', '4', '--score', 'val_loss'], (line) => lines.push(line));
+    const result = await runGridCli(['curves', '--grid', 'units=1,3', '--repeats', '2', '--param', 'epochs=5', '--seed', '4', '--score', 'val_loss'], (line) => lines.push(line));
     expect(lines.filter((l) => l.startsWith('['))).toHaveLength(4);
     expect(result.rows.map((r) => [r.values, r.count])).toEqual([
       [{ units: 1 }, 2],

@@ -60,7 +60,13 @@ export async function runGridCli(argv: readonly string[], log: (line: string) =>
   if (seedText.trim() === '' || !Number.isInteger(seed) || seed < 0) throw new Error('--seed must be a whole number ≥ 0.');
   const backend = args.options.get('backend') ?? 'fused';
 
-  const base = new Map([...args.options].filter(([key]) => !GRID_OPTIONS.has(key)));
+  const base = new Map([...args.options].filter(([key]) => !GRID_OPTIONS.has(key) && key !== 'param'));
+  // --param "epochs=500;lr=0.01": knobs written as name=value, like the grid's.
+  for (const pair of (args.options.get('param') ?? '').split(';').filter((p) => p.trim() !== '')) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new Error(`--param takes name=value pairs separated by ";", not "${pair}".`);
+    base.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
+  }
   const variants = expandGrid(experiment, grid, {}, seed);
   const runs: ScoredRun[] = [];
   for (const [i, variant] of variants.entries()) {

@@ -31,7 +31,7 @@ const RESERVED = new Set(['seed', 'backend', 'quiet', 'data']);
 export function usage(): string {
   const lines = [
     'usage: npm run experiment -- <experiment> [--seed N] [--backend cpu|wasm|fused] [--quiet] [--data file.csv] [--<param> value …]',
-    '       npm run experiment -- <experiment> --grid "knob=v1,v2[;knob2=v1,v2]" [--repeats 5] [--score key] [--seed N] [--backend fused] [--<param> value …]',
+    '       npm run experiment -- <experiment> --grid "knob=v1,v2[;knob2=v1,v2]" [--repeats 5] [--score key] [--seed N] [--backend fused] [--<param> value …] [--param "name=value;…"]',
     '',
   ];
   for (const experiment of EXPERIMENTS) {
