@@ -4,6 +4,7 @@ import { optimizerParams } from '../trainingParams';
 import type { Experiment, Predict } from '../types';
 import { encodePairs, TRAIN_PAIRS, VALIDATION_PAIRS, type Pair } from './data';
 import { changedFromPreset, configOf, KERAS_BATCH_SIZE, LOSSES, PRESETS, type LossChoice, type OptimizerChoice, type PresetId } from './presets';
+import { curvesPredictor } from './predictor';
 
 const OPTIMIZER_LABELS: Record<OptimizerName, string> = { adam: 'Adam', rmsprop: 'RMSprop', adagrad: 'Adagrad', sgd: 'SGD (with momentum)' };
 
@@ -134,6 +135,7 @@ export const curvesExperiment: Experiment<typeof params, CurvesPreview> = {
       'upturn is small next to the first fall: switch on Log scale to see it.',
   },
   params,
+  predictor: curvesPredictor,
   model(values): ModelSpec {
     const config = configOf(values);
     return {

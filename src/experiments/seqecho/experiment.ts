@@ -10,6 +10,7 @@ import type { BoolParam, IntParam, ParamValues } from '../params';
 import { epochsParam, optimizerOf, optimizerParams } from '../trainingParams';
 import type { Experiment, Explainer, Predict, ResetStates } from '../types';
 import { encodeWindows, epochBatches, largestDivisorUpTo, randomSequence, windowCount, windowsOf, type SeqEchoProblem } from './data';
+import { seqEchoPredictor } from './predictor';
 
 interface Defaults {
   units: number;
@@ -147,6 +148,7 @@ function seqEchoExperiment(options: {
     group: 'Tutorials',
     explainer: options.explainer,
     params: params(options.defaults),
+    predictor: seqEchoPredictor,
     constrain(values) {
       const notes: string[] = [];
       let next = values;
