@@ -8,7 +8,7 @@ test('a 2 × 2 grid with 2 repeats: the link carries it, the pool trains it, the
   const form = panel.getByRole('form', { name: 'Grid definition' });
 
   await form.getByLabel('First knob').selectOption({ label: 'LSTM units' });
-  const values = form.getByLabel('Values of the first knob');
+  const values = form.getByLabel('Values of the first knob', { exact: true });
   await values.click();
   await values.pressSequentially('1, 999');
   await expect(values).toHaveAttribute('aria-invalid', 'true');

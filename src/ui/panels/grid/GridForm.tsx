@@ -71,10 +71,12 @@ export function GridForm({ experiment, draft, check, onChange, runCount, busy, r
               aria-describedby={`${id}-hint${i} ${id}-error${i}`}
               maxLength={400}
             />
-            <span className="muted small" id={`${id}-hint${i}`}>
-              {valuesHint(defs[param])}
-            </span>
           </label>
+        )}
+        {param !== '' && (
+          <span className="muted small" id={`${id}-hint${i}`}>
+            {valuesHint(defs[param])}
+          </span>
         )}
         <span className="field-error" id={`${id}-error${i}`}>
           {error ?? ''}
