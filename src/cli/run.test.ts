@@ -56,7 +56,7 @@ describe('runCli runs', () => {
       status: 'completed',
       samplesSeen: 50,
     });
-    expect(result.params).toEqual({ length: 5, features: 10, outIndex: 4, units: 3, samples: 50, bs: 5, opt: 'adam', lr: 0.001, mom: 0, clip: 0 });
+    expect(result.params).toEqual({ length: 5, features: 10, outIndex: 4, units: 3, samples: 50, bs: 5, opt: 'adam', lr: 0.001, mom: 0, clip: 0, layers: 1, init: 'glorotUniform', act: 'tanh', drop: 0, rdrop: 0, reg: 'none', rega: 0.01, regw: 'kernel', vals: 100, es: false, pat: 5 });
     expect(result.finalLoss).toBeGreaterThan(0);
     expect(result.evaluation?.accuracy).toBeGreaterThanOrEqual(0);
     expect(result.evaluation?.accuracy).toBeLessThanOrEqual(1);

@@ -80,6 +80,18 @@ describe('parseUrl: well-formed links', () => {
       lr: 0.001,
       mom: 0,
       clip: 0,
+      // The tuning knobs (experiments/tuning.ts).
+      layers: 1,
+      init: 'glorotUniform',
+      act: 'tanh',
+      drop: 0,
+      rdrop: 0,
+      reg: 'none',
+      rega: 0.01,
+      regw: 'kernel',
+      vals: 100,
+      es: false,
+      pat: 5,
     });
   });
 

@@ -113,7 +113,7 @@ describe('TrainingSession', () => {
       // Auto timed both engines on the model (the fake clock makes them equal: the fused engine stays).
       engineNote: expect.stringMatching(/^auto: the fused engine is faster here \(fused CPU \d+ ms per batch, TF\.js cpu \d+ ms, timed on this model\)/),
     });
-    expect(only(h.messages, 'started')).toEqual({ type: 'started', runId: 7, metricNames: ['loss', 'acc'], paramCount: 3860, totalSamples: 60 });
+    expect(only(h.messages, 'started')).toEqual({ type: 'started', runId: 7, metricNames: ['loss', 'acc', 'val_loss', 'val_acc'], paramCount: 3860, totalSamples: 60 });
     // Every step arrives exactly once, in order, batched into fewer messages.
     expect(steps(h.messages)).toEqual(range(60));
     const progress = ofType(h.messages, 'progress');
