@@ -63,7 +63,7 @@ test('Train draws the loss curve, the live preview, progress, the engine, and th
 
 test('Pause holds training, Resume continues it, Stop ends it with an evaluation, Reset clears the curves', async ({ playground }) => {
   const { transport, charts } = playground;
-  await playground.open('?exp=echo&samples=1000000');
+  await playground.open('?exp=echo&samples=1000000&vals=0');
   await transport.train();
   await expect.poll(() => transport.samplesShown(), { timeout: 60_000 }).toBeGreaterThan(20);
 
@@ -128,14 +128,16 @@ for (const [engine, label] of [
 
     // So does training again without a reset (the previous model is freed first; its curve stays).
     await playground.trainToEnd();
-    await expect(playground.charts.legend()).toHaveCount(2);
+    // Two runs, each with its training curve and its dashed validation curve.
+    await expect(playground.charts.legend()).toHaveCount(4);
+    await expect(playground.charts.legend().filter({ hasText: /, validation$/ })).toHaveCount(2);
     expect(await transport.tensors()).toBe(first);
   });
 }
 
 test('changing a knob during a run offers a restart that keeps the earlier curve for comparison', async ({ playground }) => {
   const { form, transport, charts } = playground;
-  await playground.open('?exp=echo&samples=1000000');
+  await playground.open('?exp=echo&samples=1000000&vals=0');
   await transport.train();
   await expect.poll(() => charts.points(), { timeout: 60_000 }).toBeGreaterThan(1);
   await expect(transport.restartHint).toHaveCount(0);

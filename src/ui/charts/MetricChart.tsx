@@ -58,6 +58,8 @@ export const MetricChart = memo(function MetricChart({ metric, runs, smoothing, 
         const validation = `val_${metric}`;
         if (!run.series.metricNames.includes(validation)) return [line];
         const points = curve(run.series, validation, 0, logScale).filter((p) => Number.isFinite(p.y));
+        // Before its first check a validation curve has nothing to draw, and no legend entry either.
+        if (points.length === 0) return [line];
         return [line, { key: `${run.key}-val`, label: `${run.label}, validation`, current: run.current, color, dashed: true, points }];
       }),
     // `version` marks in-place growth of the series.
