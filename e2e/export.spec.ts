@@ -1,4 +1,5 @@
 /** Exporting a run (CSV, JSON, SVG, PNG) and the code of the current settings (Keras, TF.js). */
+import AxeBuilder from '@axe-core/playwright';
 import type { Download, Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
@@ -102,4 +103,21 @@ test('the code panel shows the Keras script and TF.js snippet of the current set
   await expect(panel.getByRole('tab', { name: 'TF.js' })).toHaveAttribute('aria-selected', 'true');
   await expect(panel.getByTestId('code-tfjs')).toContainText('tf.layers.lstm({ units: 12');
   await expect(panel.getByTestId('code-tfjs')).toContainText('tf.train.adam(0.02, 0.9, 0.999, 1e-7)');
+});
+
+test.describe('open export panels in the dark theme on a phone', () => {
+  test.use({ colorScheme: 'dark', viewport: { width: 375, height: 812 } });
+
+  test('no serious accessibility violation and nothing wider than the screen', async ({ playground, page }) => {
+    await playground.open('?exp=echo&samples=100&bs=10');
+    await playground.trainToEnd();
+    const code = page.getByRole('region', { name: 'Code' });
+    await code.getByText('Code', { exact: true }).click();
+    await expect(code.getByTestId('code-keras')).toContainText('model.fit(');
+    const results = await new AxeBuilder({ page }).include('.code-panel').include('.results-export').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+    expect(serious).toEqual([]);
+    // The code scrolls inside its box; the page does not widen past the screen.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  });
 });
