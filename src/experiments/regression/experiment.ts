@@ -17,6 +17,7 @@ import {
   type ProblemId,
   type RegressionProblem,
 } from './problems';
+import { regressionPredictor } from './predictor';
 
 const ARCHITECTURE_LABELS: Record<Architecture, string> = {
   simple: 'Simple: one LSTM',
@@ -204,6 +205,7 @@ export const regressionExperiment: Experiment<typeof params, RegressionPreview> 
       'from seed to seed. The validation loss (dashed) is scored on the largest inputs — it stays above the training loss.',
   },
   params,
+  predictor: regressionPredictor(problemOf, answerOf),
   constrain(raw) {
     let values = raw;
     const notes: string[] = [];
