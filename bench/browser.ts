@@ -8,6 +8,7 @@ import type {} from '../src/state/testHook';
 import { fusedUnsupportedReason } from '../src/engine/fused/support';
 import { defaultValues } from '../src/experiments/params';
 import { findExperiment } from '../src/experiments/registry';
+import { benchBaseline, type BaselineRow } from './baseline';
 import { withServedApp } from './chromium';
 
 function fusedSupported(id: string): boolean {
@@ -23,6 +24,11 @@ export interface BrowserBenchRow {
   longestTaskMs: number;
   longTasks: number;
   p95FrameGapMs: number;
+  /** From navigation to a usable form (the Train button enabled), ms. */
+  formReadyMs: number;
+  /** TF.js tensors alive in the worker at the first progress of the run and when it is done. */
+  tensorsDuring: number;
+  tensorsAfter: number;
 }
 
 /** Samples per run: long enough to measure, short enough for the software renderer. */
@@ -38,13 +44,20 @@ declare global {
 
 async function runOne(page: Page, url: string): Promise<Omit<BrowserBenchRow, 'experiment' | 'requested'>> {
   await page.goto(url);
+  await page.waitForFunction(() => {
+    const button = document.querySelector<HTMLButtonElement>('[data-testid="train-button"]');
+    return !!button && !button.disabled;
+  });
+  const formReadyMs = await page.evaluate(() => performance.now());
   // Measured from the click on: page load and the first render are not training.
   await page.evaluate(() => {
     if (window.__bench) window.__bench.since = performance.now();
   });
   await page.getByTestId('train-button').click();
+  await page.waitForFunction(() => (window.__playground?.progressTimes().length ?? 0) > 0 || ['done', 'error'].includes(window.__playground?.status() ?? ''), null, { timeout: 600_000 });
+  const tensorsDuring = await page.evaluate(() => window.__playground?.tensors() ?? Number.NaN);
   await page.waitForFunction(() => ['done', 'error'].includes(window.__playground?.status() ?? ''), null, { timeout: 600_000 });
-  return page.evaluate(() => {
+  const measured = await page.evaluate(() => {
     const hook = window.__playground;
     const times = hook?.progressTimes() ?? [];
     // From the first progress to the last: leaves out model building and warm-up.
@@ -61,16 +74,28 @@ async function runOne(page: Page, url: string): Promise<Omit<BrowserBenchRow, 'e
       longestTaskMs: Math.max(0, ...tasks),
       longTasks: tasks.length,
       p95FrameGapMs: gaps[Math.floor(gaps.length * 0.95)] ?? Number.NaN,
+      tensorsAfter: hook?.tensors() ?? Number.NaN,
     };
   });
+  return { ...measured, formReadyMs, tensorsDuring };
 }
 
-export async function benchBrowser(log: (line: string) => void, experiments: readonly string[]): Promise<BrowserBenchRow[]> {
+export async function benchBrowser(
+  log: (line: string) => void,
+  experiments: readonly string[],
+): Promise<{ rows: BrowserBenchRow[]; baselines: BaselineRow[] }> {
   const rows: BrowserBenchRow[] = [];
-  await withServedApp(4175, async (browser, baseUrl) => {
+  const baselines: BaselineRow[] = [];
+  await withServedApp(Number(process.env.BENCH_PORT ?? 4175), async (browser, baseUrl) => {
     for (const experiment of experiments) {
+      // The naive way: model.fit on the main thread, on less work (it is slow).
+      const baseline = await benchBaseline(browser, experiment, Math.max(8, Math.round((WORK[experiment] ?? 200) / 5)));
+      log(`chromium ${experiment.padEnd(11)} baseline (fit on the main thread, ${baseline.backend}) ${baseline.samplesPerSec.toFixed(1)} samples/s${baseline.error ? ` (${baseline.error})` : ''}`);
+      baselines.push(baseline);
       for (const requested of ['fused', 'auto', 'wasm', 'cpu', 'webgl', 'webgpu']) {
         const page = await browser.newPage();
+        // tsx keeps function names with a helper the page lacks: without it the frame clock below never ran.
+        await page.addInitScript({ content: 'globalThis.__name = globalThis.__name || ((fn) => fn);' });
         await page.addInitScript(() => {
           const bench = { longTasks: [] as [number, number][], frameGaps: [] as [number, number][], since: 0 };
           window.__bench = bench;
@@ -96,5 +121,5 @@ export async function benchBrowser(log: (line: string) => void, experiments: rea
       }
     }
   });
-  return rows;
+  return { rows, baselines };
 }

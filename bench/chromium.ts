@@ -10,7 +10,7 @@ const ARGS = ['--no-sandbox', '--disable-quic', '--no-first-run', '--disable-bac
 
 /** Runs `work` with a browser and the base URL of the served app; closes both afterwards. */
 export async function withServedApp<T>(port: number, work: (browser: Browser, baseUrl: string) => Promise<T>): Promise<T> {
-  const server = await preview({ preview: { port, host: '127.0.0.1', strictPort: true }, logLevel: 'warn' });
+  const server = await preview({ preview: { port, host: '127.0.0.1', strictPort: true }, build: { outDir: process.env.BENCH_OUT_DIR ?? 'dist' }, logLevel: 'warn' });
   const executablePath = process.env.PLAYGROUND_CHROMIUM ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
   try {
     const browser = await chromium.launch({ args: ARGS, ...(executablePath ? { executablePath } : {}) });

@@ -16,6 +16,8 @@ export interface PlaygroundTestHook {
   evaluation(): Record<string, number> | null;
   /** [time in ms, samples seen] each time the page took in progress: the benchmark's clock. */
   progressTimes(): [number, number][];
+  /** TF.js tensors alive in the worker, as its last message counted them (null before any). */
+  tensors(): number | null;
 }
 
 declare global {
@@ -40,5 +42,6 @@ export function installTestHook(): void {
       return metrics ? { ...metrics } : null;
     },
     progressTimes: () => [...times],
+    tensors: () => useStore.getState().tensors ?? null,
   };
 }
