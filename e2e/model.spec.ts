@@ -91,3 +91,17 @@ test('update and compare: the old and the updated model side by side on the same
   await expect(table.getByRole('row', { name: /Accuracy/ })).toHaveText(/Accuracy\s*\d+(\.\d)?%\s*\d+(\.\d)?%\s*[+−±]\d+(\.\d)?%/);
   await expect(table).toContainText('updated on 300 samples at learning rate 0.0001');
 });
+
+test('rectangles: a typed start corner gives the generated shape, drawn with its corners as text', async ({ playground, page }) => {
+  await playground.open('?exp=rectangles&samples=1000');
+  await playground.trainToEnd();
+  const panel = panelOf(page);
+  const input = panel.getByLabel('Start corner (x, y)');
+  await input.fill('0.1, 0.2');
+  await panel.getByRole('button', { name: 'Predict', exact: true }).click();
+  await expect(panel.getByTestId('prediction')).toHaveText(/^Drawn corners: \(0\.1, 0\.2\)( → \(-?[\d.]+, -?[\d.]+\)){3}$/);
+  await expect(panel.getByRole('img', { name: /^Drawn corners/ }).locator('circle')).toHaveCount(4);
+  await input.fill('0.1');
+  await panel.getByRole('button', { name: 'Predict', exact: true }).click();
+  await expect(panel.getByTestId('prediction-error')).toHaveText('Type exactly 2 coordinates; that was 1.');
+});

@@ -54,8 +54,12 @@ describe('model life cycle in the worker session', () => {
       const a = await trained(backend);
       await a.send({ type: 'predict', runId: 1, requestId: 1, x, xShape });
       const before = a.last('prediction').y;
+      const tensors = tf.memory().numTensors;
       await a.send({ type: 'saveModel', runId: 1, requestId: 2 });
       const saved = a.last('modelSaved');
+      // Saving builds and frees a TF.js model; predicting frees its tensors.
+      await a.send({ type: 'predict', runId: 1, requestId: 3, x, xShape });
+      expect(tf.memory().numTensors).toBe(tensors);
       expect(saved.metadata).toMatchObject({ experimentId: 'echo', seed: 3, samplesSeen: 300 });
       expect(Object.keys(saved.metadata.metrics)).toEqual(['accuracy']);
 
