@@ -167,10 +167,12 @@ const sizeOf = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
 
 function readWeights(groups: { paths: string[] }[], entries: ManifestEntry[], files: readonly WeightFile[]): Float32Array[] {
   const buffers: ArrayBuffer[] = [];
+  const paths = groups.flatMap((group) => group.paths);
   for (const group of groups) {
     for (const path of group.paths) {
       const name = baseName(path);
-      const file = files.find((f) => baseName(f.name) === name);
+      // One weights file for one path is that file whatever its name (a browser may have saved it as "weights (1).bin").
+      const file = files.find((f) => baseName(f.name) === name) ?? (paths.length === 1 && files.length === 1 ? files[0] : undefined);
       if (!file) fail(`The weights file "${name.slice(0, 80)}" is missing: choose it together with model.json.`);
       else buffers.push(file.data);
     }
