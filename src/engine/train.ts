@@ -65,7 +65,7 @@ export function isStateful(spec: ModelSpec): boolean {
 
 /** The data a run is validated on, and when. */
 interface RunValidation {
-  batch: Batch;
+  batches: readonly Batch[];
   /** A fresh set drawn from the generator (scored at evenly spaced points), not the experiment's fixed one (scored after every epoch). */
   fresh: boolean;
   due(batch: Batch, samplesSeen: number): boolean;
@@ -74,17 +74,19 @@ interface RunValidation {
 /**
  * The experiment's own held-out data, scored after every epoch; or, for an experiment that generates
  * its data, a fresh set from the validation stream scored `checks` times over the run. A stateful
- * model gets no fresh set: scoring it would move the state its training carries.
+ * model gets no fresh set: scoring it would move the state its training carries; its own held-out
+ * sequences are scored only where its training state was just zeroed.
  */
 function validationOf(experiment: AnyExperiment, values: AnyParamValues, plan: TrainingPlan, stateful: boolean, rng: Rng): RunValidation | null {
   const fixed = experiment.validation?.(values);
-  if (fixed) return { batch: fixed, fresh: false, due: (batch) => batch.epochEnd === true };
+  const batches = fixed ? [fixed] : (experiment.validationSequences?.(values, rng) ?? []);
+  if (batches.length > 0) return { batches, fresh: false, due: (batch) => batch.epochEnd === true && (!stateful || batch.resetStatesAfter === true) };
   const fresh = plan.freshValidation;
   if (!fresh || fresh.rows <= 0 || stateful || experiment.epochs) return null;
   const every = plan.totalSamples / Math.max(1, fresh.checks);
   let next = every;
   return {
-    batch: experiment.sampleBatch(values, rng, fresh.rows),
+    batches: [experiment.sampleBatch(values, rng, fresh.rows)],
     fresh: true,
     due: (_batch, samplesSeen) => {
       if (samplesSeen < next - 1e-9 && samplesSeen < plan.totalSamples) return false;
@@ -92,6 +94,23 @@ function validationOf(experiment: AnyExperiment, values: AnyParamValues, plan: T
       return true;
     },
   };
+}
+
+/** The loss and metrics over validation batches, weighted by their rows; a stateful model's state is zeroed around them. */
+async function scoreValidation(model: TrainableModel, batches: readonly Batch[]): Promise<number[]> {
+  if (batches.length === 1 && batches[0]) return model.evaluateBatch(batches[0]);
+  model.resetStates();
+  const totals: number[] = [];
+  let rows = 0;
+  for (const batch of batches) {
+    const weight = batch.xShape[0] ?? 1;
+    const scores = await model.evaluateBatch(batch);
+    scores.forEach((score, i) => (totals[i] = (totals[i] ?? 0) + score * weight));
+    rows += weight;
+    if (batch.resetStatesAfter) model.resetStates();
+  }
+  model.resetStates();
+  return totals.map((total) => total / Math.max(1, rows));
 }
 
 /** Keras' EarlyStopping on val_loss (min_delta 0, best weights not restored). */
@@ -152,7 +171,7 @@ export async function runExperiment(options: RunOptions): Promise<{ outcome: Run
       samplesSeen += batch.samples ?? batch.xShape[0] ?? 0;
       let stopEarly = false;
       if (validation) {
-        const scores = validation.due(batch, samplesSeen) ? await model.evaluateBatch(validation.batch) : noValidation;
+        const scores = validation.due(batch, samplesSeen) ? await scoreValidation(model, validation.batches) : noValidation;
         hooks.onStep?.({ step, samplesSeen, values: [...lastValues, ...scores] });
         stopEarly = stopper !== null && scores !== noValidation && stopper.stopAfter(scores[0] ?? Number.NaN, samplesSeen);
       } else {

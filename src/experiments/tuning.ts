@@ -5,6 +5,7 @@
  * (withTuning); its own model() and plan() stay unaware of them.
  */
 import type { Activation, Initializer, LayerSpec, LstmLayerSpec, ModelSpec, Regularizer } from '../engine/modelSpec';
+import { createRng } from '../engine/random';
 import type { BoolParam, ChoiceParam, IntParam, NumberParam, ParamDefs } from './params';
 import type { AnyExperiment, AnyParamValues } from './types';
 
@@ -244,7 +245,9 @@ export function applyTuning(spec: ModelSpec, values: AnyParamValues): ModelSpec 
 
 /** The experiment with the tuning knobs in its form, its model and its training plan. */
 export function withTuning(experiment: AnyExperiment, options: TuningOptions = {}): AnyExperiment {
-  const fixedValidation = (values: AnyParamValues): boolean => experiment.validation?.(values) !== undefined;
+  // Whether the settings include held-out data (drawn here from a stand-in stream: only its presence matters).
+  const fixedValidation = (values: AnyParamValues): boolean =>
+    experiment.validation?.(values) !== undefined || (experiment.validationSequences?.(values, createRng('tuning/has-validation')).length ?? 0) > 0;
   const hasValidation = (values: Readonly<Record<string, number | string | boolean>>): boolean =>
     options.validation ? num(values, 'vals', 0) > 0 : fixedValidation(values as AnyParamValues);
   const extra = tuningParams(options, hasValidation);

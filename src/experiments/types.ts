@@ -135,6 +135,12 @@ export interface Experiment<D extends ParamDefs = ParamDefs, P = unknown> {
    * metrics are reported as val_loss, val_acc…
    */
   validation?(values: ParamValues<D>): Batch | undefined;
+  /**
+   * Held-out sequences for a stateful model, drawn fresh from the run's validation stream `rng`:
+   * scored in order after every epoch, weighted by their rows, with the state zeroed before, after
+   * each batch marked resetStatesAfter, and after. Empty: none.
+   */
+  validationSequences?(values: ParamValues<D>, rng: Rng): readonly Batch[];
   /** A stateful model starts with zero state; `resetStates` zeroes it again (e.g. between sequences). */
   evaluate(values: ParamValues<D>, predict: Predict, rng: Rng, resetStates?: ResetStates): Promise<Evaluation>;
   /**

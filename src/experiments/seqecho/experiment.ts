@@ -19,6 +19,8 @@ interface Defaults {
   outLength: number;
   /** The model echoes every value of the window: the number to echo is the window, not a knob. */
   wholeWindow: boolean;
+  /** Fresh sequences scored after every epoch (0: none; each costs about a third of an epoch). */
+  validationSequences: number;
 }
 
 function params(defaults: Defaults) {
@@ -85,6 +87,15 @@ function params(defaults: Defaults) {
       default: defaults.batchSize,
       min: 1,
       max: 500,
+    } satisfies IntParam,
+    vseq: {
+      kind: 'int',
+      label: 'Validation sequences',
+      help: 'Fresh sequences, never trained on, scored after every epoch from zero state: the dashed curves. 0: none.',
+      section: 'training',
+      default: defaults.validationSequences,
+      min: 0,
+      max: 20,
     } satisfies IntParam,
     ...optimizerParams(),
   };
@@ -190,6 +201,9 @@ function seqEchoExperiment(options: {
       for (let e = 0; e < values.epochs; e++) yield* epochBatches(problemOf(values), values.bs, streams.data);
     },
     epochs: (values) => values.epochs,
+    validationSequences(values, rng) {
+      return Array.from({ length: values.vseq }, () => epochBatches(problemOf(values), values.bs, rng)).flat();
+    },
     sampleBatch(values, rng) {
       const problem = problemOf(values);
       return encodeWindows(problem, randomSequence(problem, rng), 0, windowCount(problem));
@@ -235,7 +249,7 @@ export const echoWholeExperiment = seqEchoExperiment({
       'Accuracy climbs step by step as the network learns each value’s one-hot code; echoing what it reads right now needs ' +
       'hardly any memory, so it reaches 100%. The state carried between batches here is more noise than help.',
   },
-  defaults: { units: 20, epochs: 500, batchSize: 7, outLength: 5, wholeWindow: true },
+  defaults: { units: 20, epochs: 500, batchSize: 7, outLength: 5, wholeWindow: true, validationSequences: 1 },
   layers: (values) => [
     { type: 'lstm', units: values.units, returnSequences: true, stateful: values.stateful },
     { type: 'timeDistributedDense', units: values.features, activation: 'softmax' },
@@ -257,7 +271,7 @@ export const echoPartialExperiment = seqEchoExperiment({
       'Unlike the whole echo, the answer is no longer the current input: the encoder must keep the first values in its state ' +
       'while 3 more go by, so it takes far more epochs, and a big encoder, before the windows come out right.',
   },
-  defaults: { units: 150, epochs: 5000, batchSize: 21, outLength: 2, wholeWindow: false },
+  defaults: { units: 150, epochs: 5000, batchSize: 21, outLength: 2, wholeWindow: false, validationSequences: 0 },
   layers: (values) => [
     { type: 'lstm', units: values.units, stateful: values.stateful },
     { type: 'repeatVector', n: values.out },
