@@ -1,4 +1,5 @@
 /** The model life cycle: save, reload, load (browser list and files), predict, refuse a bad file, update and compare. */
+import AxeBuilder from '@axe-core/playwright';
 import type { Download, Locator, Page } from '@playwright/test';
 import { expect, test, type Playground } from './fixtures';
 
@@ -104,4 +105,23 @@ test('rectangles: a typed start corner gives the generated shape, drawn with its
   await input.fill('0.1');
   await panel.getByRole('button', { name: 'Predict', exact: true }).click();
   await expect(panel.getByTestId('prediction-error')).toHaveText('Type exactly 2 coordinates; that was 1.');
+});
+
+test.describe('on a 375 px phone in the dark theme', () => {
+  test.use({ viewport: { width: 375, height: 812 }, colorScheme: 'dark' });
+
+  test('the panel with a saved list, an answer and a comparison fits the screen and has no serious axe violations', async ({ playground, page }) => {
+    await trainSmallEcho(playground, '?exp=echo&samples=300&units=6');
+    const panel = panelOf(page);
+    await panel.getByLabel('Name').fill('a model with a long name to see how the list wraps');
+    await panel.getByRole('button', { name: 'Save in this browser' }).click();
+    await expect(panel.getByTestId('model-list')).toBeVisible();
+    await predict(panel, '1 2 3 4 5');
+    await panel.getByLabel('Fresh samples').fill('50');
+    await panel.getByRole('button', { name: 'Update and compare' }).click();
+    await expect(panel.getByTestId('update-comparison')).toBeVisible({ timeout: 60_000 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    const results = await new AxeBuilder({ page }).include('.model-panel').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
 });
