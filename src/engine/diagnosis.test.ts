@@ -66,6 +66,17 @@ describe('diagnosis with a validation curve', () => {
     expect(diagnosis.basis).toBe('validation');
   });
 
+  it('on freshly generated data a rising validation loss is overshooting, not overfitting', () => {
+    const diagnosis = diagnose(shapes.overfit(), undefined, { freshData: true });
+    expect(diagnosis.label).toBe('unstable');
+    expect(diagnosis.advice).toMatch(/^The validation loss was lowest after 3,005 samples .* not overfitting: .*Lower the learning rate/);
+    // A validation loss that stays where it started while training falls is no memorising either.
+    const flat = epochs(800, decay(0.11, 0.0005, 60), () => 0.3);
+    expect(diagnose(flat).label).toBe('overfit');
+    expect(diagnose(flat, undefined, { freshData: true }).label).not.toBe('overfit');
+    for (const shape of [shapes.improving, shapes.underfit, shapes.good]) expect(diagnose(shape(), undefined, { freshData: true }).label).toBe(diagnose(shape()).label);
+  });
+
   it('gives the same names under noise (10% log-normal on every point, 5 noise seeds)', () => {
     for (const [name, shape] of Object.entries(shapes)) {
       for (let seed = 1; seed <= 5; seed++) expect(labelOf(noisy(shape(), 0.1, seed)), `${name}, noise seed ${seed}`).toBe(name);

@@ -25,6 +25,11 @@ export interface Diagnosis {
   best?: { value: number; epoch: number; samplesSeen: number };
 }
 
+export interface DiagnosisOptions {
+  /** Every training example was freshly generated (no fixed training set): the model cannot overfit it. */
+  freshData?: boolean;
+}
+
 /** Curves as columns (the page's Series fits): values[m][i] is metric m after step i. */
 export interface CurveColumns {
   metricNames: readonly string[];
@@ -122,6 +127,13 @@ function result(label: DiagnosisLabel, basis: Diagnosis['basis'], best?: Diagnos
   return best ? { label, title, advice, basis, best } : { label, title, advice, basis };
 }
 
+/**
+ * On freshly generated data every training example is new, so the validation loss cannot rise from
+ * memorising: when it rises, the updates overshoot.
+ */
+const freshTurnedUpAdvice = (best: NonNullable<Diagnosis['best']>) =>
+  `The validation loss was lowest after ${best.samplesSeen.toLocaleString('en')} samples and has risen since; every example here is fresh, so this is not overfitting: the updates overshoot. Lower the learning rate (try a tenth of it) or clip the gradients.`;
+
 const turnedUpAdvice = (best: NonNullable<Diagnosis['best']>) =>
   `The validation loss was lowest at epoch ${best.epoch.toLocaleString('en')} and has risen since: stop there (fewer epochs or early stopping), or use fewer units or more data.`;
 
@@ -144,6 +156,7 @@ function bestOf(validation: readonly number[], samples: readonly number[]): Diag
 export function diagnose(
   curves: { loss: readonly number[]; validation?: readonly number[]; samples: readonly number[] },
   previous?: DiagnosisLabel,
+  options: DiagnosisOptions = {},
 ): Diagnosis {
   const { loss, validation, samples } = curves;
   const withValidation = validation !== undefined && validation.some(Number.isFinite);
@@ -167,24 +180,28 @@ export function diagnose(
   if (scored.length < MIN_EPOCHS) return result('early', basis);
   const val = curveLevels(scored);
   const best = bestOf(validation, samples);
-  if (turnedUp(val, keep('overfit'))) return result('overfit', basis, best, best && turnedUpAdvice(best));
+  if (options.freshData) {
+    if (turnedUp(val, keep('unstable'))) return result('unstable', basis, best, best && freshTurnedUpAdvice(best));
+  } else if (turnedUp(val, keep('overfit'))) {
+    return result('overfit', basis, best, best && turnedUpAdvice(best));
+  }
   const high = isHigh(train, keep('underfit')) && isHigh(val, keep('underfit'));
   const trend = trendOf(val, keep('improving'), high);
   if (trend === 'unclear') return previous && previous !== 'overfit' ? result(previous, basis, best) : result('early', basis, best);
   if (trend === 'falling') return result('improving', basis, best);
   if (high) return result('underfit', basis, best);
   // The training loss fell far, the validation loss hardly at all: memorised, not learned.
-  if (val.end >= GAP_VALIDATION_LEVEL * val.start && train.end < GAP_TRAINING_LEVEL * train.start) {
+  if (!options.freshData && val.end >= GAP_VALIDATION_LEVEL * val.start && train.end < GAP_TRAINING_LEVEL * train.start) {
     return result('overfit', basis, best, GAP_ADVICE);
   }
   return result('good', basis, best);
 }
 
 /** The diagnosis of a run's curves as the page keeps them: 'loss' and, if it was scored, 'val_loss'. */
-export function diagnoseColumns(series: CurveColumns, previous?: DiagnosisLabel): Diagnosis | null {
+export function diagnoseColumns(series: CurveColumns, previous?: DiagnosisLabel, options: DiagnosisOptions = {}): Diagnosis | null {
   const lossIndex = series.metricNames.indexOf('loss');
   const loss = series.values[lossIndex];
   if (lossIndex < 0 || !loss) return null;
   const validation = series.values[series.metricNames.indexOf('val_loss')];
-  return diagnose(validation ? { loss, validation, samples: series.samples } : { loss, samples: series.samples }, previous);
+  return diagnose(validation ? { loss, validation, samples: series.samples } : { loss, samples: series.samples }, previous, options);
 }

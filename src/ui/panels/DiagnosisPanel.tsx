@@ -1,3 +1,4 @@
+import { findExperiment } from '../../experiments/registry';
 import { useMemo, useState } from 'react';
 import { diagnoseColumns, diagnosisTitle, type Diagnosis } from '../../engine/diagnosis';
 import type { AnyExperiment, CurveLesson } from '../../experiments/types';
@@ -27,7 +28,9 @@ function useRunDiagnosis(run: RunRecord | null, version: number, live: boolean):
   const runId = run?.id ?? -1;
   if (tracked?.runId === runId && tracked.version === version && tracked.live === live) return tracked.diagnosis;
   const previous = live && tracked?.runId === runId ? tracked.diagnosis?.label : undefined;
-  const diagnosis = run?.series ? diagnoseColumns(run.series, previous) : null;
+  // An experiment without epochs generates every training example afresh: it cannot overfit.
+  const freshData = run ? findExperiment(run.experimentId)?.epochs === undefined : false;
+  const diagnosis = run?.series ? diagnoseColumns(run.series, previous, { freshData }) : null;
   // Adjusting state while rendering, as React advises for values derived from earlier renders.
   setTracked({ runId, version, live, diagnosis });
   return diagnosis;
@@ -129,7 +132,9 @@ export function DiagnosisPanel({ experiment }: { experiment: AnyExperiment }) {
               ? 'Read from the training and the validation loss (smoothed).'
               : 'Read from the training loss alone (smoothed): this experiment scores no validation data during training.'}
             {diagnosis.best &&
-              ` Lowest validation loss ${formatMetric(diagnosis.best.value, 'decimal')} at epoch ${formatCount(diagnosis.best.epoch)} (${formatCount(diagnosis.best.samplesSeen)} samples).`}
+              (experiment.epochs
+                ? ` Lowest validation loss ${formatMetric(diagnosis.best.value, 'decimal')} at epoch ${formatCount(diagnosis.best.epoch)} (${formatCount(diagnosis.best.samplesSeen)} samples).`
+                : ` Lowest validation loss ${formatMetric(diagnosis.best.value, 'decimal')} after ${formatCount(diagnosis.best.samplesSeen)} samples (check ${formatCount(diagnosis.best.epoch)}).`)}
           </p>
           {lesson && <LessonVerdict lesson={lesson} diagnosis={diagnosis} running={live} />}
         </>
