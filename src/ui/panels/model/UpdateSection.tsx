@@ -42,7 +42,7 @@ export function UpdateSection({ experiment, values }: { experiment: AnyExperimen
         }}
       >
         <label>
-          Fresh {unit}
+          {key === 'samples' ? 'Fresh samples' : 'More epochs'}
           <input type="number" min={1} step={1} value={Number.isFinite(amount) ? amount : ''} onChange={(e) => setAmount(e.target.valueAsNumber)} aria-invalid={!amountOk} />
         </label>
         {currentLr !== null && (
@@ -66,7 +66,9 @@ export function UpdateSection({ experiment, values }: { experiment: AnyExperimen
       </form>
       {(!amountOk || !lrOk || !seedOk) && <p className="field-error">{!amountOk ? `Between 1 and 1,000,000 ${unit}.` : !lrOk ? 'A learning rate above 0 and at most 10.' : 'A whole-number seed from 1.'}</p>}
       <p className="muted small">
-        It was trained with learning rate {currentLr ?? '–'} on {formatCount(currentAmount)} {unit}. The update trains a copy on fresh data from the data seed; the old and the updated model are then scored on the same fresh evaluation data.
+        It was trained with learning rate {currentLr ?? '–'} on {formatCount(currentAmount)} {unit}. The update trains a copy on{' '}
+        {key === 'samples' ? 'fresh data from the data seed' : 'the data set again, shuffled by the data seed'}; the old and the updated model are then scored on the same
+        evaluation data.
       </p>
       {update?.progress && (
         <p aria-live="polite" data-testid="update-progress">
