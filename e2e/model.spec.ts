@@ -107,6 +107,20 @@ test('rectangles: a typed start corner gives the generated shape, drawn with its
   await expect(panel.getByTestId('prediction-error')).toHaveText('Type exactly 2 coordinates; that was 1.');
 });
 
+test('moving line: a generated video of a chosen direction gets the predicted direction and its probability', async ({ playground, page }) => {
+  await playground.open('?exp=movingline&size=8&samples=64');
+  await playground.trainToEnd();
+  const panel = panelOf(page);
+  const input = panel.getByRole('textbox', { name: 'Video' });
+  await input.fill('right 3');
+  await panel.getByRole('button', { name: 'Predict', exact: true }).click();
+  await expect(panel.getByTestId('prediction')).toHaveText(/^Predicted: (right|left) \(\d+\.\d%\); the line moves right, so the answer is (right|wrong)\.$/);
+  await expect(panel.getByRole('img', { name: "The video's last frame: a 8 × 8 line drawn left to right" })).toBeVisible();
+  await input.fill('up 3');
+  await panel.getByRole('button', { name: 'Predict', exact: true }).click();
+  await expect(panel.getByTestId('prediction-error')).toContainText('is not a direction and a row');
+});
+
 test.describe('on a 375 px phone in the dark theme', () => {
   test.use({ viewport: { width: 375, height: 812 }, colorScheme: 'dark' });
 

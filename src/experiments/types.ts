@@ -168,6 +168,8 @@ export interface PredictionAnswer {
   rows?: readonly { label: string; value: string }[];
   /** Points in the unit square to draw as a closed shape (a generated rectangle). */
   polygon?: readonly { x: number; y: number }[];
+  /** A picture of the input (e.g. a video's last frame), row-major, with its text alternative. */
+  image?: { values: Float32Array; rows: number; columns: number; label: string };
 }
 
 /**

@@ -38,7 +38,9 @@ export const movingLinePredictor: Predictor<MovingLineValues> = {
     let right = false;
     for (let row = 0; row < size; row++) if (input.x[row * size] === 1) right = true;
     const predicted = p >= 0.5 ? 'right' : 'left';
+    const frame = input.x.slice((size - 1) * size * size, size * size * size);
     return {
+      image: { values: frame, rows: size, columns: size, label: `The video's last frame: a ${size} × ${size} line drawn ${right ? 'left to right' : 'right to left'}` },
       summary: `Predicted: ${predicted} (${formatPercent(p >= 0.5 ? p : 1 - p)}); the line moves ${right ? 'right' : 'left'}, so the answer is ${predicted === (right ? 'right' : 'left') ? 'right' : 'wrong'}.`,
       rows: [
         { label: 'P(right)', value: formatPercent(p) },

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { AnyExperiment, AnyParamValues } from '../../../experiments/types';
 import { predictText } from '../../../state/models/modelActions';
 import { useModelPanel } from '../../../state/models/modelPanelStore';
+import { PixelGrid } from '../../canvas/PixelGrid';
 import { PolygonView } from './PolygonView';
 
 /** Type an input, get the model's answer decoded for people. */
@@ -64,6 +65,9 @@ export function PredictSection({ experiment, values, runId }: { experiment: AnyE
             </div>
           )}
           {answer.polygon && <PolygonView points={answer.polygon} label={answer.summary} />}
+          {answer.image && (
+            <PixelGrid values={answer.image.values} rows={answer.image.rows} columns={answer.image.columns} cell={Math.max(1, Math.floor(160 / answer.image.columns))} label={answer.image.label} />
+          )}
         </div>
       )}
     </div>
