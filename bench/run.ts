@@ -14,7 +14,10 @@ import { benchCnnLstm, type CnnLstmRow } from './cnnLstm';
 import { benchNode, type NodeBenchRow } from './node';
 
 const log = (line: string) => console.error(line);
-const only = process.argv.slice(2);
+const args = process.argv.slice(2);
+/** `--node`: only the Node section again, replaced in the existing bench/results.md. */
+const nodeOnly = args.includes('--node');
+const only = args.filter((a) => !a.startsWith('--'));
 const experiments = EXPERIMENTS.map((e) => e.id).filter((id) => only.length === 0 || only.includes(id));
 
 function table(header: string[], rows: string[][]): string {
@@ -30,9 +33,9 @@ function nodeSection(rows: NodeBenchRow[]): string {
     const mine = rows.filter((r) => r.experiment === id);
     const fused = mine.find((r) => r.engine === 'fused CPU')?.samplesPerSec ?? Number.NaN;
     const bestTf = Math.max(...mine.filter((r) => r.engine.startsWith('TF.js')).map((r) => r.samplesPerSec));
-    for (const r of mine) out.push([id, String(r.batchSize), r.engine, fmt(r.samplesPerSec), r.engine === 'fused CPU' ? ratio(fused, bestTf) : '']);
+    for (const r of mine) out.push([id, String(r.batchSize), r.engine, fmt(r.samplesPerSec), fmt(r.samplesPerWallSec), r.engine === 'fused CPU' ? ratio(fused, bestTf) : '']);
   }
-  return table(['experiment', 'batch', 'engine', 'samples/s', 'fused ÷ best TF.js'], out);
+  return table(['experiment', 'batch', 'engine', 'samples per CPU second', 'samples per wall second', 'fused ÷ best TF.js (CPU)'], out);
 }
 
 function browserSection(rows: BrowserBenchRow[], baselines: BaselineRow[]): string {
@@ -99,6 +102,15 @@ function bundleSection(): string {
       return [f, fmt(data.length / 1024), fmt(gzipSync(data).length / 1024)];
     });
   return table(['chunk', 'KiB', 'KiB gzip'], rows);
+}
+
+if (nodeOnly) {
+  const section = nodeSection(await benchNode(log, experiments));
+  const previous = readFileSync('bench/results.md', 'utf8');
+  const updated = previous.replace(/(## Node \(the CLI and tests\)\n\n)[\s\S]*?\n\n(?=## )/, (_, head: string) => `${head}${section}\n\n`);
+  writeFileSync('bench/results.md', updated);
+  console.log(section);
+  process.exit(0);
 }
 
 log('building the app…');
