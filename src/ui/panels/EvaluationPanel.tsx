@@ -35,6 +35,11 @@ export function EvaluationPanel({ experiment }: { experiment: AnyExperiment }) {
             {formatDuration(run.elapsedMs)}
             {run.engine && ` with ${engineLabel(run)}`}; final training loss {outcome.lastValues[0]?.toPrecision(4) ?? '–'}.
           </p>
+          {outcome.status === 'stopped' && outcome.message?.startsWith('Early stopping') && (
+            <p className="outcome-note" data-testid="outcome-message">
+              {outcome.message}
+            </p>
+          )}
         </>
       )}
     </section>
