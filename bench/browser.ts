@@ -34,6 +34,8 @@ export interface BrowserBenchRow {
 /** Samples per run: long enough to measure, short enough for the software renderer. */
 const WORK: Record<string, number> = { echo: 300, sine: 200, rectangles: 300, addition: 320, cumsum: 200, movingline: 64 };
 const FUSED_FACTOR = 10;
+/** Engine settings measured; BENCH_BACKENDS=fused,auto,wasm… for fewer (WebGPU falls back to WebAssembly where there is no GPU). */
+const REQUESTED = (process.env.BENCH_BACKENDS ?? 'fused,auto,wasm,cpu,webgl,webgpu').split(',');
 
 declare global {
   interface Window {
@@ -92,7 +94,7 @@ export async function benchBrowser(
       const baseline = await benchBaseline(browser, experiment, Math.max(8, Math.round((WORK[experiment] ?? 200) / 5)));
       log(`chromium ${experiment.padEnd(11)} baseline (fit on the main thread, ${baseline.backend}) ${baseline.samplesPerSec.toFixed(1)} samples/s${baseline.error ? ` (${baseline.error})` : ''}`);
       baselines.push(baseline);
-      for (const requested of ['fused', 'auto', 'wasm', 'cpu', 'webgl', 'webgpu']) {
+      for (const requested of REQUESTED) {
         const page = await browser.newPage();
         // tsx keeps function names with a helper the page lacks: without it the frame clock below never ran.
         await page.addInitScript({ content: 'globalThis.__name = globalThis.__name || ((fn) => fn);' });
