@@ -91,6 +91,9 @@ test('update and compare: the old and the updated model side by side on the same
   await expect(table.getByRole('columnheader')).toHaveText(['Metric', 'Old model', 'Updated model', 'Difference']);
   await expect(table.getByRole('row', { name: /Accuracy/ })).toHaveText(/Accuracy\s*\d+(\.\d)?%\s*\d+(\.\d)?%\s*[+−±]\d+(\.\d)?%/);
   await expect(table).toContainText('updated on 300 samples at learning rate 0.0001');
+  await panel.getByRole('button', { name: 'Keep the old model' }).click();
+  await expect(panel.getByTestId('model-status')).toHaveText('Back to the model as it was before the update (trained on 500 samples).');
+  await expect(table).toHaveCount(0);
 });
 
 test('rectangles: a typed start corner gives the generated shape, drawn with its corners as text', async ({ playground, page }) => {

@@ -136,6 +136,13 @@ describe('model life cycle in the worker session', () => {
     expect(b.last('modelUpdated').before).toEqual(updated.before);
     await a.send({ type: 'saveModel', runId: 1, requestId: 4 });
     expect(a.last('modelSaved').metadata.samplesSeen).toBe(700);
+    // Back to the old model: its answers again, and nothing left to undo.
+    await a.send({ type: 'revertUpdate', runId: 1, requestId: 5 });
+    expect(a.last('modelReverted').samplesSeen).toBe(300);
+    await a.send({ type: 'predict', runId: 1, requestId: 6, x, xShape });
+    expect(Array.from(a.last('prediction').y)).toEqual(before);
+    await a.send({ type: 'revertUpdate', runId: 1, requestId: 7 });
+    expect(a.last('modelError')).toMatchObject({ requestId: 7, message: 'There is no update to undo.' });
   }, 60_000);
 
   it('answers a model command during a run with a message, not by touching the run', async () => {

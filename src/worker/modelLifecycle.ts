@@ -54,6 +54,8 @@ async function evaluateOn(experiment: AnyExperiment, values: AnyParamValues, mod
 
 export class ModelLifecycle {
   private stopRequested = false;
+  /** The weights and context of the model before the last update (for going back to it). */
+  private beforeUpdate: { weights: Float32Array[]; context: ModelContext; updated: TrainableModel } | null = null;
 
   constructor(
     private readonly env: SessionEnv,
@@ -84,6 +86,8 @@ export class ModelLifecycle {
         case 'stopUpdate':
           this.stop();
           return;
+        case 'revertUpdate':
+          return this.revert(message);
       }
     } catch (error) {
       const text = error instanceof CommandError ? error.message : `${error instanceof Error ? error.message : String(error)}`;
@@ -162,6 +166,18 @@ export class ModelLifecycle {
     this.post({ type: 'prediction', runId: message.runId, requestId: message.requestId, y: Float32Array.from(y) });
   }
 
+  private revert(message: Extract<ModelCommand, { type: 'revertUpdate' }>): void {
+    const { model: current } = this.currentFor(message.runId);
+    const before = this.beforeUpdate;
+    // Only while the updated model is still the current one (no run, load or other update since).
+    if (!before || before.updated !== current) throw new CommandError('There is no update to undo.');
+    const { experiment, values, engine, spec } = before.context;
+    const model = trainableWithWeights(engine, spec, experiment.plan(values).optimizer, before.weights);
+    this.holder.replace({ model, context: before.context });
+    this.beforeUpdate = null;
+    this.post({ type: 'modelReverted', runId: message.runId, requestId: message.requestId, samplesSeen: before.context.samplesSeen });
+  }
+
   private async update(message: Extract<ModelCommand, { type: 'updateModel' }>): Promise<void> {
     const { env } = this;
     const { model, context } = this.currentFor(message.runId);
@@ -217,7 +233,9 @@ export class ModelLifecycle {
         updated.dispose();
         reply.message = `The loss became ${String(loss)} during the update: the old model is kept. Try a lower learning rate.`;
       } else {
+        const previous = { weights: model.getWeights(), context, updated };
         this.holder.replace({ model: updated, context: { ...context, samplesSeen: context.samplesSeen + samplesSeen, evaluation: after } });
+        this.beforeUpdate = previous;
         if (status === 'stopped') reply.message = `Stopped after ${samplesSeen.toLocaleString('en')} of ${plan.totalSamples.toLocaleString('en')} samples; the model trained so far is kept.`;
       }
       this.post(reply);

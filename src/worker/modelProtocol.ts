@@ -24,7 +24,9 @@ export type ModelCommand =
    */
   | { type: 'updateModel'; runId: number; requestId: number; seed: number; amount: number; learningRate: number | null }
   /** Stops an update in progress (the model trained so far is kept and compared). */
-  | { type: 'stopUpdate'; runId: number; requestId: number };
+  | { type: 'stopUpdate'; runId: number; requestId: number }
+  /** Goes back to the model as it was before the last update. */
+  | { type: 'revertUpdate'; runId: number; requestId: number };
 
 export type ModelReply =
   | { type: 'modelSaved'; runId: number; requestId: number; modelJson: string; weights: ArrayBuffer; metadata: ModelMetadata }
@@ -55,9 +57,10 @@ export type ModelReply =
       after: Evaluation;
       message?: string;
     }
+  | { type: 'modelReverted'; runId: number; requestId: number; samplesSeen: number }
   | { type: 'modelError'; runId: number; requestId: number; message: string };
 
-export const MODEL_REPLY_TYPES: readonly ModelReply['type'][] = ['modelSaved', 'modelLoaded', 'prediction', 'updateProgress', 'modelUpdated', 'modelError'];
+export const MODEL_REPLY_TYPES: readonly ModelReply['type'][] = ['modelSaved', 'modelLoaded', 'prediction', 'updateProgress', 'modelUpdated', 'modelReverted', 'modelError'];
 
 export function isModelReply(message: { type: string }): message is ModelReply {
   return (MODEL_REPLY_TYPES as readonly string[]).includes(message.type);

@@ -109,6 +109,10 @@ export class TrainingSession {
       case 'stopUpdate':
         this.lifecycle.stop();
         return;
+      case 'revertUpdate':
+        if (this.active) return;
+        this.finished = this.finished.then(() => this.lifecycle.handle(message));
+        return;
       case 'reset':
         this.lifecycle.stop();
         this.commands++;

@@ -238,6 +238,21 @@ export async function updateModel(request: UpdateRequest): Promise<void> {
   }
 }
 
+/** Goes back to the model as it was before the last update. */
+export async function revertUpdate(): Promise<void> {
+  if (!currentModel()) return;
+  useModelPanel.setState({ busy: 'update' });
+  try {
+    const reply = expect(await send((runId, requestId) => ({ type: 'revertUpdate', runId, requestId })), 'modelReverted');
+    useModelPanel.setState({ update: null, prediction: null });
+    status(`Back to the model as it was before the update (trained on ${reply.samplesSeen.toLocaleString('en')} samples).`);
+  } catch (error) {
+    status(`Could not go back: ${messageOf(error)}`, 'error');
+  } finally {
+    useModelPanel.setState({ busy: null });
+  }
+}
+
 export function stopUpdate(): void {
   getClient().sendModel({ type: 'stopUpdate', runId: getClient().currentRunId, requestId: 0 });
 }

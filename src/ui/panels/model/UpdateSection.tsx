@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { AnyExperiment, AnyParamValues } from '../../../experiments/types';
-import { stopUpdate, updateModel } from '../../../state/models/modelActions';
+import { revertUpdate, stopUpdate, updateModel } from '../../../state/models/modelActions';
 import { useModelPanel } from '../../../state/models/modelPanelStore';
 import { formatCount, formatMetric } from '../../format';
 import { useStore } from '../../../state/store';
@@ -83,6 +83,14 @@ export function UpdateSection({ experiment, values }: { experiment: AnyExperimen
       {result && (
         <div aria-live="polite">
           {result.message && <p className="muted">{result.message}</p>}
+          {result.status !== 'diverged' && (
+            <p>
+              The updated model is now the current one.{' '}
+              <button type="button" disabled={busy !== null} onClick={() => void revertUpdate()}>
+                Keep the old model
+              </button>
+            </p>
+          )}
           <div className="table-scroll" tabIndex={0} role="group" aria-label="Old and updated model compared">
             <table className="model-table" data-testid="update-comparison">
               <caption>
