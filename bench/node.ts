@@ -30,6 +30,7 @@ function cpuMs(): number {
 
 /** Samples of work per measurement: enough to last a few seconds on the slowest engine. */
 const WORK: Record<string, number> = { echo: 400, sine: 200, rectangles: 300, addition: 320, cumsum: 200, movingline: 32 };
+const FUSED_FACTOR = 10;
 
 async function measure(experimentId: string, engine: EngineKind, backend: string, samples: number): Promise<{ cpu: number; wall: number }> {
   const experiment = EXPERIMENTS.find((e) => e.id === experimentId);
@@ -79,7 +80,8 @@ export async function benchNode(log: (line: string) => void, experiments: readon
     ];
     if (!fusedUnsupportedReason(experiment.model(values))) engines.push(['fused CPU', 'fused', 'cpu']);
     for (const [label, engine, backend] of engines) {
-      const rate = await measure(experiment.id, engine, backend, samples);
+      // The fused engine gets ten times the work: a few hundred of its steps would time mostly the JIT warming up.
+      const rate = await measure(experiment.id, engine, backend, engine === 'fused' ? samples * FUSED_FACTOR : samples);
       log(`node  ${experiment.id.padEnd(11)} bs ${String(batchSize).padEnd(3)} ${label.padEnd(11)} ${rate.cpu.toFixed(0)} samples per CPU second (${rate.wall.toFixed(0)} per wall second)`);
       rows.push({ experiment: experiment.id, batchSize, engine: label, samples, samplesPerSec: rate.cpu, samplesPerWallSec: rate.wall });
     }
