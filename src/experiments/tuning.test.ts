@@ -84,7 +84,16 @@ describe('the tuning knobs', () => {
 
   it('applyTuning keeps a model without LSTM layers as it is, but for the initialiser', () => {
     const spec: ModelSpec = { inputShape: [4], layers: [{ type: 'dense', units: 2, activation: 'linear' }], loss: 'meanSquaredError', metrics: [] };
-    expect(applyTuning(spec, { layers: 3 })).toEqual(spec);
+    expect(applyTuning(spec, { layers: 3 }, { layers: true })).toEqual(spec);
+  });
+
+  it('leave an experiment’s own layers knob to the experiment (the damped sine stacks its own)', () => {
+    for (const id of ['sine', 'signals']) {
+      const experiment = findExperiment(id) as AnyExperiment;
+      const values = defaultValues(experiment.params);
+      expect(values.layers).toBe(2);
+      expect(experiment.model(values).layers.filter((l) => l.type === 'lstm')).toHaveLength(2);
+    }
   });
 });
 

@@ -237,9 +237,9 @@ function stackFirstLstm(layers: readonly LayerSpec[], depth: number): LayerSpec[
   return [...layers.slice(0, index), ...copies, ...layers.slice(index + 1)];
 }
 
-/** The experiment's model with the tuning knobs applied. */
-export function applyTuning(spec: ModelSpec, values: AnyParamValues): ModelSpec {
-  const stacked = stackFirstLstm(spec.layers, Math.round(num(values, 'layers', 1)));
+/** The experiment's model with the tuning knobs applied (the stack depth only where the knob was added: an experiment may have a `layers` of its own). */
+export function applyTuning(spec: ModelSpec, values: AnyParamValues, options: Pick<TuningOptions, 'layers'> = {}): ModelSpec {
+  const stacked = options.layers ? stackFirstLstm(spec.layers, Math.round(num(values, 'layers', 1))) : [...spec.layers];
   return { ...spec, layers: stacked.map((layer) => tuneLayer(layer, values)) };
 }
 
@@ -256,7 +256,7 @@ export function withTuning(experiment: AnyExperiment, options: TuningOptions = {
   return {
     ...experiment,
     params: { ...experiment.params, ...extra },
-    model: (values: AnyParamValues) => applyTuning(experiment.model(values), values),
+    model: (values: AnyParamValues) => applyTuning(experiment.model(values), values, options),
     plan: (values: AnyParamValues) => {
       const plan = experiment.plan(values);
       const rows = options.validation ? Math.round(num(values, 'vals', 0)) : 0;
