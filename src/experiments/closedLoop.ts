@@ -226,3 +226,10 @@ export function continuationView(windows: readonly (readonly number[])[], truths
     closed: result.closed[r] ?? [],
   };
 }
+
+/** Mean of |a − b| over two equally long arrays. */
+export function meanAbsoluteError(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += Math.abs((a[i] ?? 0) - (b[i] ?? 0));
+  return a.length ? sum / a.length : 0;
+}

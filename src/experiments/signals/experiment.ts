@@ -1,6 +1,6 @@
 import type { ModelSpec } from '../../engine/modelSpec';
 import type { Rng } from '../../engine/random';
-import { affordableSeries, continuations, continuationView, overallError, rowSlices, type ContinuationView, type HorizonErrors } from '../closedLoop';
+import { affordableSeries, continuations, continuationView, meanAbsoluteError, overallError, rowSlices, type ContinuationView, type HorizonErrors } from '../closedLoop';
 import { freshData } from '../generated';
 import { horizonParam } from '../horizonParam';
 import type { ChoiceParam, IntParam, NumberParam, ParamValues } from '../params';
@@ -132,13 +132,6 @@ export function problemOf(values: SignalsValues): SignalProblem {
     periodMax: values.pmax,
     noise: values.noise,
   };
-}
-
-/** Mean of |a − b| over two equally long arrays. */
-function meanAbsoluteError(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let sum = 0;
-  for (let i = 0; i < a.length; i++) sum += Math.abs((a[i] ?? 0) - (b[i] ?? 0));
-  return a.length ? sum / a.length : 0;
 }
 
 /** Signals long enough for the closed loop: the training-length signals of the same stream, running on to the horizon. */

@@ -2,7 +2,8 @@ import { ContinuationChart } from '../../ui/forecast/ContinuationChart';
 import { describeContinuation } from '../../ui/forecast/describe';
 import { HorizonErrorsView } from '../../ui/forecast/HorizonErrorsView';
 import type { ViewProps } from '../views';
-import { meanAbsoluteError, type SinePreview } from './experiment';
+import { meanAbsoluteError } from '../closedLoop';
+import type { SinePreview } from './experiment';
 import { ForecastChart } from './ForecastChart';
 import './sine.css';
 

@@ -9,7 +9,8 @@ import { defaultValues } from '../params';
 import type { Predict } from '../types';
 import { resolveValues } from '../values';
 import { sineBatch } from './data';
-import { EVALUATION_LOOPS, meanAbsoluteError, sineExperiment, type SineValues } from './experiment';
+import { meanAbsoluteError } from '../closedLoop';
+import { EVALUATION_LOOPS, sineExperiment, type SineValues } from './experiment';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

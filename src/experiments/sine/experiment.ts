@@ -1,6 +1,6 @@
 import type { ModelSpec } from '../../engine/modelSpec';
 import type { Rng } from '../../engine/random';
-import { affordableSeries, continuations, continuationView, overallError, rowSlices, type ContinuationView, type HorizonErrors } from '../closedLoop';
+import { affordableSeries, continuations, continuationView, meanAbsoluteError, overallError, rowSlices, type ContinuationView, type HorizonErrors } from '../closedLoop';
 import { freshData } from '../generated';
 import { horizonParam } from '../horizonParam';
 import type { IntParam, NumberParam, ParamValues } from '../params';
@@ -134,13 +134,6 @@ function longWaves(values: SineValues, rng: Rng, rows: number) {
     /** The first `output` values after each input: the training target. */
     targets: Float32Array.from(rowSlices(batch.y, steps, rows, 0, values.output).flat()),
   };
-}
-
-/** Mean of |a − b| over two equally long arrays. */
-export function meanAbsoluteError(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let sum = 0;
-  for (let i = 0; i < a.length; i++) sum += Math.abs((a[i] ?? 0) - (b[i] ?? 0));
-  return a.length ? sum / a.length : 0;
 }
 
 export const sineExperiment: Experiment<typeof params, SinePreview> = {
