@@ -2,7 +2,7 @@ import type { ChoiceParam, IntParam, NumberParam } from './params';
 import type { OptimizerName, OptimizerSpec } from '../engine/modelSpec';
 
 /** The knobs every generator-driven experiment shares, with per-experiment defaults. */
-export function trainingParams(defaults: { samples: number; batchSize: number; learningRate?: number; maxSamples?: number }) {
+export function trainingParams(defaults: { samples: number; batchSize: number; learningRate?: number; maxSamples?: number; clipNorm?: number }) {
   return {
     samples: {
       kind: 'int',
@@ -23,12 +23,12 @@ export function trainingParams(defaults: { samples: number; batchSize: number; l
       min: 1,
       max: 1024,
     } satisfies IntParam,
-    ...optimizerParams(defaults.learningRate),
+    ...optimizerParams(defaults.learningRate, defaults.clipNorm),
   };
 }
 
-/** Optimizer, learning rate and momentum: the knobs of every experiment's training section. */
-export function optimizerParams(learningRate = 0.001) {
+/** Optimizer, learning rate, momentum and gradient clipping: the knobs of every experiment's training section. */
+export function optimizerParams(learningRate = 0.001, clipNorm = 0) {
   return {
     opt: {
       kind: 'choice',
@@ -69,7 +69,7 @@ export function optimizerParams(learningRate = 0.001) {
       label: 'Gradient clipping',
       help: 'Keras’ clipnorm: before each update every gradient array is scaled down to at most this norm, which tames exploding gradients. 0: off.',
       section: 'training',
-      default: 0,
+      default: clipNorm,
       min: 0,
       max: 1000,
       step: 0.1,

@@ -56,7 +56,7 @@ describe('addition experiment', () => {
     expect(model.countParams()).toBe(52_212);
     model.dispose();
     expect(spec.loss).toBe('categoricalCrossentropy');
-    expect(additionExperiment.plan(defaults)).toEqual({ optimizer: { name: 'adam', learningRate: 0.001 }, batchSize: 32, totalSamples: 75_000 });
+    expect(additionExperiment.plan(defaults)).toEqual({ optimizer: { name: 'adam', learningRate: 0.001, clipNorm: 5 }, batchSize: 32, totalSamples: 75_000 });
   });
 
   it('other knobs change the lengths and the sizes', () => {
