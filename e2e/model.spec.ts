@@ -54,6 +54,10 @@ test('echo: a saved model predicts the same after a reload, loaded from the brow
   await expect(panel.getByTestId('model-status')).toContainText('Loaded "small echo"');
   await expect(playground.form.field('LSTM units')).toHaveValue('12');
   expect(await predict(panel, '4 0 7 1 9')).toBe(answer);
+  // The loaded model is the one Inside the LSTM looks at.
+  const inside = page.getByRole('region', { name: 'Inside the LSTM' });
+  await inside.getByRole('button', { name: 'Look inside' }).click();
+  await expect(inside.getByTestId('inside-caption')).toContainText('after 2,000 samples');
 
   await page.reload();
   await panel.getByLabel(/^Load from files/).setInputFiles(files);
