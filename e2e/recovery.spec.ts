@@ -13,6 +13,12 @@ test('a worker that crashes mid-run is replaced: the page says so, keeps the set
   await expect(page).toHaveURL(/units=12/);
   await playground.trainToEnd();
   await expect(playground.accuracy).toHaveText(/%$/);
+  // The run trained by the replacement is kept in the run history, and still there after a reload.
+  const kept = page.getByRole('region', { name: 'Run history' }).getByRole('list', { name: 'Kept runs, newest first' }).getByRole('listitem');
+  await expect(kept).toHaveCount(1);
+  await page.reload();
+  await expect(playground.form.field('LSTM units')).toHaveValue('12');
+  await expect(kept).toHaveCount(1);
 });
 
 test('workers that cannot start are not respawned in a loop; the page stays usable', async ({ playground, page }) => {
