@@ -3,6 +3,9 @@
 // Initial weights are random here; the playground seeds its initializers from the run's seed.
 import * as tf from '@tensorflow/tfjs';
 
+// Gradient clipping (Keras' clipnorm 5): TF.js optimizers have no such option. The playground
+// rescales every gradient array g to g · clipNorm / max(‖g‖, clipNorm) in its own training step
+// (tf.variableGrads, then optimizer.applyGradients); fit() below trains without clipping.
 export function buildModel() {
   const model = tf.sequential();
   model.add(tf.layers.lstm({ units: 75, activation: 'tanh', recurrentActivation: 'sigmoid', inputShape: [8, 12] }));

@@ -61,7 +61,7 @@ model = keras.Sequential(
     name="addition",
 )
 model.compile(
-    optimizer=keras.optimizers.Adam(learning_rate=0.001),
+    optimizer=keras.optimizers.Adam(learning_rate=0.001, clipnorm=5.0),
     loss="categorical_crossentropy",
     metrics=["accuracy"],
 )

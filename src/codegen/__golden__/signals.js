@@ -6,7 +6,6 @@ import * as tf from '@tensorflow/tfjs';
 export function buildModel() {
   const model = tf.sequential();
   model.add(tf.layers.lstm({ units: 20, returnSequences: true, activation: 'tanh', recurrentActivation: 'sigmoid', inputShape: [50, 1] }));
-  model.add(tf.layers.lstm({ units: 20, returnSequences: true, activation: 'tanh', recurrentActivation: 'sigmoid' }));
   model.add(tf.layers.lstm({ units: 20, activation: 'tanh', recurrentActivation: 'sigmoid' }));
   model.add(tf.layers.dense({ units: 5, activation: 'linear' }));
   model.compile({

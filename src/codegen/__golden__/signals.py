@@ -98,7 +98,6 @@ model = keras.Sequential(
     [
         keras.Input(shape=(50, 1)),
         layers.LSTM(20, activation="tanh", recurrent_activation="sigmoid", return_sequences=True),
-        layers.LSTM(20, activation="tanh", recurrent_activation="sigmoid", return_sequences=True),
         layers.LSTM(20, activation="tanh", recurrent_activation="sigmoid"),
         layers.Dense(5, activation="linear"),
     ],
