@@ -77,17 +77,16 @@ export function App() {
           </Suspense>
         </div>
         <aside className="column column-details" aria-label="Details">
+          {/* What the problem is, what to try, what to watch: read before training, so first. */}
+          <ExplainerPanel explainer={experiment.explainer} />
           <EvaluationPanel experiment={experiment} />
-          <Suspense fallback={null}>
-            <ModelPanel experiment={experiment} />
-          </Suspense>
           <ModelSummaryPanel experiment={experiment} values={values} />
           <DataPreviewPanel experiment={experiment} values={values} />
           <Suspense fallback={null}>
+            <ModelPanel experiment={experiment} />
             <ResultsExportPanel />
             <CodePanel experiment={experiment} values={values} />
           </Suspense>
-          <ExplainerPanel explainer={experiment.explainer} />
         </aside>
       </main>
     </div>
