@@ -74,10 +74,9 @@ export async function benchNode(log: (line: string) => void, experiments: readon
     const samples = WORK[experiment.id] ?? 200;
     const values = defaultValues(experiment.params);
     const batchSize = experiment.plan(values).batchSize;
-    const engines: [string, EngineKind, string][] = [
-      ['TF.js cpu', 'tfjs', 'cpu'],
-      ['TF.js wasm', 'tfjs', 'wasm'],
-    ];
+    // BENCH_NODE_TFJS=wasm leaves out TF.js' slow CPU backend.
+    const tfjsBackends = (process.env.BENCH_NODE_TFJS ?? 'cpu,wasm').split(',');
+    const engines: [string, EngineKind, string][] = tfjsBackends.map((backend) => [`TF.js ${backend}`, 'tfjs', backend]);
     if (!fusedUnsupportedReason(experiment.model(values))) engines.push(['fused CPU', 'fused', 'cpu']);
     for (const [label, engine, backend] of engines) {
       // The fused engine gets ten times the work: a few hundred of its steps would time mostly the JIT warming up.

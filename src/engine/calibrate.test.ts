@@ -9,7 +9,7 @@ const spec: ModelSpec = { inputShape: [5, 10], layers: [{ type: 'lstm', units: 2
 const batch: Batch = { x: new Float32Array(50), xShape: [1, 5, 10], y: new Float32Array(25), yShape: [1, 25] };
 
 /** Models whose steps advance a fake clock by a fixed time per engine; counts what was built and freed. */
-function harness(msPerStep: Record<EngineKind, number>) {
+function harness(msPerStep: Record<EngineKind, number | ((step: number) => number)>) {
   let clock = 0;
   const built: EngineKind[] = [];
   let disposed = 0;
@@ -20,11 +20,13 @@ function harness(msPerStep: Record<EngineKind, number>) {
     now: () => clock,
     create: (engine) => {
       built.push(engine);
+      let steps = 0;
       return {
         metricNames: ['loss'],
         paramCount: 0,
         trainBatch: async () => {
-          clock += msPerStep[engine];
+          const cost = msPerStep[engine];
+          clock += typeof cost === 'number' ? cost : cost(steps++);
           return [0];
         },
         evaluateBatch: async () => [0],
@@ -59,6 +61,13 @@ describe('auto between the fused engine and TF.js', () => {
     expect(decision.note).toBe('auto: TF.js wasm is faster here (fused CPU 60 ms per batch, TF.js wasm 25 ms, timed on this model)');
     expect(h.built).toEqual(['fused', 'tfjs']);
     expect(h.disposed()).toBe(2);
+  });
+
+  it('times the steady state: slow first steps (before the JIT compiler optimised them) do not count', async () => {
+    const h = harness({ fused: (step) => (step < 10 ? 30 : 0.2), tfjs: 7 });
+    const decision = await calibrateAuto(h.input);
+    expect(decision.engine).toBe('fused');
+    expect(decision.fusedMs).toBeCloseTo(0.2);
   });
 
   it('keeps the fused engine when it is the faster of the two', async () => {
