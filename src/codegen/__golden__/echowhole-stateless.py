@@ -28,6 +28,7 @@ WINDOW = 5  # timesteps per sample
 OUT = 5  # values of each window to echo, from its start
 EPOCHS = 500
 BATCH_SIZE = 3  # divides the number of windows when the layers are stateful
+VALIDATION_SEQUENCES = 1  # fresh sequences scored after every epoch from zero state (0: none)
 
 def reset_states(model):
     """Zeroes the carried state of every stateful layer (no effect on a stateless model)."""
@@ -36,9 +37,10 @@ def reset_states(model):
             layer.reset_states()
 
 
-def train_epochs(model, epochs, epoch_batches):
+def train_epochs(model, epochs, epoch_batches, after_epoch=None):
     """Trains batch by batch in order, as the playground does: a stateful layer carries its state
-    from one batch to the next and is reset where a sequence ends (reset_after)."""
+    from one batch to the next and is reset where a sequence ends (reset_after). after_epoch()
+    may score held-out data after every epoch ({"val_loss": …})."""
     report = max(1, epochs // 20)
     logs = {}
     for epoch in range(1, epochs + 1):
@@ -46,8 +48,10 @@ def train_epochs(model, epochs, epoch_batches):
             logs = model.train_on_batch(x, y, return_dict=True)
             if reset_after:
                 reset_states(model)
+        scores = after_epoch() if after_epoch else {}
         if epoch % report == 0 or epoch == epochs:
-            print(f"epoch {epoch}/{epochs}: " + ", ".join(f"{name} {float(value):.4f}" for name, value in logs.items()))
+            shown = {**logs, **scores}
+            print(f"epoch {epoch}/{epochs}: " + ", ".join(f"{name} {float(value):.4f}" for name, value in shown.items()))
     return logs
 
 
@@ -84,7 +88,21 @@ model.compile(
 model.summary()
 
 # --- Training ------------------------------------------------------------------------------------
-train_epochs(model, EPOCHS, epoch_batches)
+val_rng = np.random.default_rng([SEED, 2])
+validation = [encode_windows(val_rng.integers(0, FEATURES, size=LENGTH)) for _ in range(VALIDATION_SEQUENCES)]
+
+
+def validate():
+    """The validation sequences, each from zero state in the training batches (the dashed curves)."""
+    scores = []
+    for x, y in validation:
+        reset_states(model)
+        scores.append(model.evaluate(x, y, batch_size=BATCH_SIZE, verbose=0, return_dict=True))
+    reset_states(model)
+    return {f"val_{name}": np.mean([s[name] for s in scores]) for name in scores[0]} if scores else {}
+
+
+train_epochs(model, EPOCHS, epoch_batches, validate)
 
 
 # --- Evaluation, as the playground reports it ----------------------------------------------------

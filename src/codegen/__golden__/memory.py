@@ -32,9 +32,10 @@ def reset_states(model):
             layer.reset_states()
 
 
-def train_epochs(model, epochs, epoch_batches):
+def train_epochs(model, epochs, epoch_batches, after_epoch=None):
     """Trains batch by batch in order, as the playground does: a stateful layer carries its state
-    from one batch to the next and is reset where a sequence ends (reset_after)."""
+    from one batch to the next and is reset where a sequence ends (reset_after). after_epoch()
+    may score held-out data after every epoch ({"val_loss": …})."""
     report = max(1, epochs // 20)
     logs = {}
     for epoch in range(1, epochs + 1):
@@ -42,8 +43,10 @@ def train_epochs(model, epochs, epoch_batches):
             logs = model.train_on_batch(x, y, return_dict=True)
             if reset_after:
                 reset_states(model)
+        scores = after_epoch() if after_epoch else {}
         if epoch % report == 0 or epoch == epochs:
-            print(f"epoch {epoch}/{epochs}: " + ", ".join(f"{name} {float(value):.4f}" for name, value in logs.items()))
+            shown = {**logs, **scores}
+            print(f"epoch {epoch}/{epochs}: " + ", ".join(f"{name} {float(value):.4f}" for name, value in shown.items()))
     return logs
 
 

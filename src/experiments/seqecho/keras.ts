@@ -10,6 +10,7 @@ export const seqEchoKeras = defineRecipe<SeqEchoValues>({
     ['out', v.out, 'values of each window to echo, from its start'],
     ['epochs', v.epochs],
     ['batchSize', v.bs, 'divides the number of windows when the layers are stateful'],
+    ['validationSequences', v.vseq, 'fresh sequences scored after every epoch from zero state (0: none)'],
   ],
   helpers: () => ['resetStates', 'trainEpochs'],
   data: () => `
@@ -28,7 +29,21 @@ export const seqEchoKeras = defineRecipe<SeqEchoValues>({
             yield x[start : start + BATCH_SIZE], y[start : start + BATCH_SIZE], start + BATCH_SIZE >= count
   `,
   train: () => `
-    train_epochs(model, EPOCHS, epoch_batches)
+    val_rng = np.random.default_rng([SEED, 2])
+    validation = [encode_windows(val_rng.integers(0, FEATURES, size=LENGTH)) for _ in range(VALIDATION_SEQUENCES)]
+
+
+    def validate():
+        """The validation sequences, each from zero state in the training batches (the dashed curves)."""
+        scores = []
+        for x, y in validation:
+            reset_states(model)
+            scores.append(model.evaluate(x, y, batch_size=BATCH_SIZE, verbose=0, return_dict=True))
+        reset_states(model)
+        return {f"val_{name}": np.mean([s[name] for s in scores]) for name in scores[0]} if scores else {}
+
+
+    train_epochs(model, EPOCHS, epoch_batches, validate)
   `,
   evaluate: () => `
     EVALUATION_SEQUENCES = 20

@@ -85,6 +85,10 @@ class Sequential:
             history.update({f"val_{name}": values for name, values in list(history.items())})
         return _History(history)
 
+    def evaluate(self, x, y, batch_size=None, verbose=0, return_dict=False):
+        self._check(x, y, batch_size=batch_size)
+        return self._logs() if return_dict else list(self._logs().values())
+
     def predict(self, x, batch_size=None, verbose=0):
         self._check(x, batch_size=batch_size)
         return _rng.random((len(x),) + self.output_shape).astype("float32")
