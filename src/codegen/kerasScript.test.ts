@@ -1,3 +1,8 @@
+/**
+ * Golden texts of every experiment's Keras script (./__golden__/<id>.py) and valid Python. A change
+ * to an experiment's defaults changes its script: read the diff, then update the goldens with
+ * `npx vitest run src/codegen -u`.
+ */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
