@@ -91,6 +91,15 @@ async function until(condition: () => boolean, timeoutMs = 20_000): Promise<void
 }
 
 describe('TrainingSession', () => {
+  it('auto times the engines on a stateful model with its own fixed batch (echo whole sequence)', async () => {
+    const h = harness();
+    h.session.handle(start(3, { epochs: 2 }, { backend: 'auto', experimentId: 'echowhole' }));
+    await settle(h.session);
+    expect(ofType(h.messages, 'error')).toEqual([]);
+    expect(only(h.messages, 'backend').engineNote).toMatch(/^auto: /);
+    expect(only(h.messages, 'done').outcome.status).toBe('completed');
+  });
+
   it('posts backend → started → progress/preview… → preview → done, all with the runId', async () => {
     const h = harness();
     h.session.handle(start(7, { samples: 60, bs: 1 }, { backend: 'auto' }));

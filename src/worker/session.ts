@@ -4,7 +4,7 @@
  * so it runs in Node tests with a fake `post`.
  */
 import type { BackendChoice } from '../engine/backend';
-import { createRng } from '../engine/random';
+import { createRng, createStreams } from '../engine/random';
 import { runExperiment, type StepPoint } from '../engine/train';
 import type { TrainableModel } from '../engine/trainable';
 import { calibrateAuto } from '../engine/calibrate';
@@ -26,6 +26,9 @@ export interface SessionEnv {
   now(): number;
   tensorCount(): number;
 }
+
+/** Streams of the throwaway data auto times the engines on (never the run's own). */
+const CALIBRATION_SEED = 2_000_000_011;
 
 /** Progress at most 20 times a second; previews at most 4 times. */
 export const PROGRESS_INTERVAL_MS = 50;
@@ -176,10 +179,14 @@ export class TrainingSession {
     const choice = chooseEngine(preference, spec);
     if (preference !== 'auto' || choice.engine !== 'fused') return choice;
     const plan = experiment.plan(values);
+    // The experiment's own first training batch, from throwaway streams: the right shape for every
+    // model, including a stateful one's fixed batch (sampleBatch may return a whole data set).
+    const first = experiment.batches(values, createStreams(CALIBRATION_SEED))[Symbol.iterator]().next();
+    const batch = first.done ? experiment.sampleBatch(values, createRng('calibration/data'), plan.batchSize) : first.value;
     const decision = await calibrateAuto({
       spec,
       backend,
-      batch: experiment.sampleBatch(values, createRng('calibration/data'), plan.batchSize),
+      batch,
       create: (engine) => createTrainable(engine, spec, plan.optimizer, createRng('calibration/init')),
       now: () => this.env.now(),
       yieldToQueue: () => this.env.yieldToQueue(),
