@@ -114,7 +114,7 @@ if (nodeOnly) {
 }
 
 log('building the app…');
-execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', outDir], { stdio: 'inherit' });
+execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir'], { stdio: 'inherit' });
 const nodeRows = await benchNode(log, experiments);
 const cnnLstmRows = experiments.includes('movingline') ? await benchCnnLstm(log) : [];
 const { rows: browserRows, baselines } = await benchBrowser(log, experiments);
