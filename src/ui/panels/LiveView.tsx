@@ -1,6 +1,6 @@
-import { Component, Suspense, type ReactNode } from 'react';
+import { Component, memo, Suspense, useDeferredValue, type ComponentType, type ReactNode } from 'react';
 import type { AnyExperiment } from '../../experiments/types';
-import { VIEWS } from '../../experiments/views';
+import { VIEWS, type ViewProps } from '../../experiments/views';
 import { useStore } from '../../state/store';
 
 /** Keeps a failing view from taking the page down. */
@@ -15,11 +15,20 @@ class ViewBoundary extends Component<{ children: ReactNode }, { error: string | 
   }
 }
 
+/**
+ * The view itself, drawn only when its inputs change: with the deferred preview below, the urgent
+ * render after each message bails out here, and the redraw (often several recharts charts) runs as
+ * interruptible background work that yields to the page instead of one long task.
+ */
+const ExperimentView = memo(function ExperimentView({ View, ...props }: ViewProps & { View: ComponentType<ViewProps> }) {
+  return <View {...props} />;
+});
+
 /** The experiment's own picture of what the network does, refreshed during training. */
 export function LiveView({ experiment }: { experiment: AnyExperiment }) {
-  const preview = useStore((s) => s.preview);
+  const preview = useDeferredValue(useStore((s) => s.preview));
   const run = useStore((s) => s.run);
-  const snapshots = useStore((s) => s.snapshots);
+  const snapshots = useDeferredValue(useStore((s) => s.snapshots));
   const View = VIEWS[experiment.id];
   return (
     <section className="panel live-view" aria-labelledby="view-title" data-testid="live-view">
@@ -29,7 +38,7 @@ export function LiveView({ experiment }: { experiment: AnyExperiment }) {
       ) : (
         <ViewBoundary key={run.id}>
           <Suspense fallback={<p className="placeholder">Loading the view…</p>}>
-            <View preview={preview} values={run.values} snapshots={snapshots} />
+            <ExperimentView View={View} preview={preview} values={run.values} snapshots={snapshots} />
           </Suspense>
         </ViewBoundary>
       )}
