@@ -53,6 +53,7 @@ test('echo: a saved model predicts the same after a reload, loaded from the brow
   await list.getByRole('button', { name: 'Load small echo' }).click();
   await expect(panel.getByTestId('model-status')).toContainText('Loaded "small echo"');
   await expect(playground.form.field('LSTM units')).toHaveValue('12');
+  await expect(playground.evaluation).toContainText('A loaded model, trained on 2,000 samples before it was saved');
   expect(await predict(panel, '4 0 7 1 9')).toBe(answer);
   // The loaded model is the one Inside the LSTM looks at.
   const inside = page.getByRole('region', { name: 'Inside the LSTM' });

@@ -30,11 +30,19 @@ export function EvaluationPanel({ experiment }: { experiment: AnyExperiment }) {
           ) : (
             <p className="muted">No evaluation: the run diverged.</p>
           )}
-          <p className="muted small">
-            {outcome.status === 'completed' ? 'Trained on' : 'Stopped after'} {formatCount(outcome.samplesSeen)} samples in{' '}
-            {formatDuration(run.elapsedMs)}
-            {run.engine && ` with ${engineLabel(run)}`}; final training loss {outcome.lastValues[0]?.toPrecision(4) ?? '–'}.
-          </p>
+          {outcome.steps === 0 && outcome.lastValues.length === 0 ? (
+            // A loaded model: it was trained before it was saved, and scored again here.
+            <p className="muted small">
+              A loaded model, trained on {formatCount(outcome.samplesSeen)} samples before it was saved; scored again on its seed’s
+              evaluation data.
+            </p>
+          ) : (
+            <p className="muted small">
+              {outcome.status === 'completed' ? 'Trained on' : 'Stopped after'} {formatCount(outcome.samplesSeen)} samples in{' '}
+              {formatDuration(run.elapsedMs)}
+              {run.engine && ` with ${engineLabel(run)}`}; final training loss {outcome.lastValues[0]?.toPrecision(4) ?? '–'}.
+            </p>
+          )}
           {outcome.status === 'stopped' && outcome.message?.startsWith('Early stopping') && (
             <p className="outcome-note" data-testid="outcome-message">
               {outcome.message}
