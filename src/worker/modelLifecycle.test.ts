@@ -147,11 +147,13 @@ describe('model life cycle in the worker session', () => {
 
   it('answers a model command during a run with a message, not by touching the run', async () => {
     const h = harness();
-    h.session.handle({ type: 'start', runId: 1, experimentId: 'echo', params: { ...params, samples: 2000 }, seed: 1, backend: 'fused' });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // A run far too long to end by itself during the test: it is training until it is stopped.
+    h.session.handle({ type: 'start', runId: 1, experimentId: 'echo', params: { ...params, samples: 1_000_000 }, seed: 1, backend: 'fused' });
+    while (!h.messages.some((m) => m.type === 'progress')) await new Promise((resolve) => setTimeout(resolve, 10));
     h.session.handle({ type: 'saveModel', runId: 1, requestId: 1 });
     expect(h.last('modelError').message).toMatch(/A run is training/);
+    h.session.handle({ type: 'stop', runId: 1 });
     await h.session.idle();
-    expect(h.last('done')).toBeTruthy();
+    expect(h.last('done').outcome.status).toBe('stopped');
   }, 60_000);
 });
