@@ -96,21 +96,28 @@ function validationOf(experiment: AnyExperiment, values: AnyParamValues, plan: T
   };
 }
 
-/** The loss and metrics over validation batches, weighted by their rows; a stateful model's state is zeroed around them. */
+/**
+ * The loss and metrics over validation batches, weighted by their rows. A stateful model is scored
+ * from zero state and left at zero, so its next training batch starts where training left it (the
+ * state is zero at every check: see validationOf); for a stateless model the resets do nothing.
+ */
 async function scoreValidation(model: TrainableModel, batches: readonly Batch[]): Promise<number[]> {
-  if (batches.length === 1 && batches[0]) return model.evaluateBatch(batches[0]);
   model.resetStates();
-  const totals: number[] = [];
-  let rows = 0;
-  for (const batch of batches) {
-    const weight = batch.xShape[0] ?? 1;
-    const scores = await model.evaluateBatch(batch);
-    scores.forEach((score, i) => (totals[i] = (totals[i] ?? 0) + score * weight));
-    rows += weight;
-    if (batch.resetStatesAfter) model.resetStates();
+  try {
+    if (batches.length === 1 && batches[0]) return await model.evaluateBatch(batches[0]);
+    const totals: number[] = [];
+    let rows = 0;
+    for (const batch of batches) {
+      const weight = batch.xShape[0] ?? 1;
+      const scores = await model.evaluateBatch(batch);
+      scores.forEach((score, i) => (totals[i] = (totals[i] ?? 0) + score * weight));
+      rows += weight;
+      if (batch.resetStatesAfter) model.resetStates();
+    }
+    return totals.map((total) => total / Math.max(1, rows));
+  } finally {
+    model.resetStates();
   }
-  model.resetStates();
-  return totals.map((total) => total / Math.max(1, rows));
 }
 
 /** Keras' EarlyStopping on val_loss (min_delta 0, best weights not restored). */

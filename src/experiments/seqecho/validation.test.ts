@@ -48,6 +48,13 @@ describe('held-out sequences for a stateful model (echo whole sequence)', () => 
     });
   }
 
+  it('one validation batch (a batch as long as the sequence) leaves the state at zero for the next epoch too', async () => {
+    const scored = await train({ vseq: 1, bs: 21 }, 'fused');
+    const bare = await train({ vseq: 0, bs: 21 }, 'fused');
+    expect(scored.points.map((p) => p.values.slice(0, 2))).toEqual(bare.points.map((p) => p.values));
+    expect(scored.points.filter((p) => Number.isFinite(p.values[2]))).toHaveLength(4);
+  });
+
   it('the validation sequences come from the seed: two runs score alike', async () => {
     const a = await train({ vseq: 1 }, 'fused');
     const b = await train({ vseq: 1 }, 'fused');
