@@ -6,6 +6,7 @@ import { cancelRepeats, MAX_REPEATS, startRepeats, useRepeatStore, type RepeatRu
 import { useStore } from '../../state/store';
 import { MetricChart, type ChartRun } from '../charts/MetricChart';
 import { formatMetric } from '../format';
+import { SUMMARY_COLUMNS } from '../summaryColumns';
 import { useThrottled } from '../useThrottled';
 
 interface ScoreRow {
@@ -15,15 +16,8 @@ interface ScoreRow {
   summary: Summary | null;
 }
 
-const STAT_COLUMNS: { key: keyof Summary; label: string }[] = [
-  { key: 'mean', label: 'mean' },
-  { key: 'std', label: 'sd' },
-  { key: 'min', label: 'min' },
-  { key: 'q1', label: 'Q1' },
-  { key: 'median', label: 'median' },
-  { key: 'q3', label: 'Q3' },
-  { key: 'max', label: 'max' },
-];
+/** The run count is in the caption above the table. */
+const STAT_COLUMNS = SUMMARY_COLUMNS.filter((column) => column.key !== 'count');
 
 function scoreRows(experiment: AnyExperiment, values: AnyParamValues, finished: readonly RepeatRun[]): ScoreRow[] {
   const rows: ScoreRow[] = experiment.evaluationMetrics.filter((info) => info.relevant?.(values) ?? true).map((info) => ({

@@ -9,17 +9,8 @@ import { BoxPlot } from '../../charts/BoxPlot';
 import type { BoxGroupInput } from '../../charts/boxPlotGeometry';
 import { MetricChart, type ChartRun } from '../../charts/MetricChart';
 import { formatMetric } from '../../format';
+import { SUMMARY_COLUMNS } from '../../summaryColumns';
 
-const STATS: { key: keyof Summary; label: string }[] = [
-  { key: 'count', label: 'n' },
-  { key: 'mean', label: 'mean' },
-  { key: 'std', label: 'sd' },
-  { key: 'min', label: 'min' },
-  { key: 'q1', label: 'Q1' },
-  { key: 'median', label: 'median' },
-  { key: 'q3', label: 'Q3' },
-  { key: 'max', label: 'max' },
-];
 
 interface Props {
   experiment: AnyExperiment;
@@ -71,7 +62,7 @@ export function GridResults({ experiment, grid, runs, version }: Props) {
                   {axisLabel(axis.param)}
                 </th>
               ))}
-              {STATS.map((s) => (
+              {SUMMARY_COLUMNS.map((s) => (
                 <th key={s.key} scope="col">
                   {s.label}
                 </th>
@@ -87,7 +78,7 @@ export function GridResults({ experiment, grid, runs, version }: Props) {
                     {valueLabel(defs[grid.axes[a]?.param ?? ''], value)}
                   </th>
                 ))}
-                {STATS.map((s) => (
+                {SUMMARY_COLUMNS.map((s) => (
                   <td key={s.key}>{p.summary ? (s.key === 'count' ? String(p.summary.count) : formatMetric(p.summary[s.key], format)) : s.key === 'count' ? '0' : '–'}</td>
                 ))}
                 <td>{p.best ? '★ best' : ''}</td>
