@@ -31,6 +31,8 @@ function cpuMs(): number {
 /** Samples of work per measurement: enough to last a few seconds on the slowest engine. */
 const WORK: Record<string, number> = { echo: 400, sine: 200, rectangles: 300, addition: 320, cumsum: 200, movingline: 32 };
 const FUSED_FACTOR = 10;
+/** The samples the fused rows train on (the PyTorch reference gets the same: bench/pytorch.ts). */
+export const fusedSamples = (experimentId: string) => (WORK[experimentId] ?? 200) * FUSED_FACTOR;
 
 async function measure(experimentId: string, engine: EngineKind, backend: string, samples: number): Promise<{ cpu: number; wall: number }> {
   const experiment = EXPERIMENTS.find((e) => e.id === experimentId);

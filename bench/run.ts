@@ -11,7 +11,8 @@ import { EXPERIMENTS } from '../src/experiments/registry';
 import type { BaselineRow } from './baseline';
 import { benchBrowser, type BrowserBenchRow } from './browser';
 import { benchCnnLstm, type CnnLstmRow } from './cnnLstm';
-import { benchNode, type NodeBenchRow } from './node';
+import { benchNode, fusedSamples, type NodeBenchRow } from './node';
+import { benchPytorch, torchEngineLabel, torchTarget, type TorchResult } from './pytorch';
 
 const log = (line: string) => console.error(line);
 const args = process.argv.slice(2);
@@ -27,15 +28,71 @@ function table(header: string[], rows: string[][]): string {
 const fmt = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en') : '–');
 const ratio = (a: number, b: number) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(1)}×` : '–');
 
-function nodeSection(rows: NodeBenchRow[]): string {
+function nodeSection(rows: NodeBenchRow[], torch: TorchResult): string {
   const out: string[][] = [];
+  const torchLabel = torchEngineLabel(torch);
   for (const id of experiments) {
     const mine = rows.filter((r) => r.experiment === id);
     const fused = mine.find((r) => r.engine === 'fused CPU')?.samplesPerSec ?? Number.NaN;
     const bestTf = Math.max(...mine.filter((r) => r.engine.startsWith('TF.js')).map((r) => r.samplesPerSec));
-    for (const r of mine) out.push([id, String(r.batchSize), r.engine, fmt(r.samplesPerSec), fmt(r.samplesPerWallSec), r.engine === 'fused CPU' ? ratio(fused, bestTf) : '']);
+    const reference = torch.rows.find((r) => r.experiment === id && !r.error);
+    for (const r of mine) {
+      const isFused = r.engine === 'fused CPU';
+      out.push([id, String(r.batchSize), r.engine, fmt(r.samplesPerSec), fmt(r.samplesPerWallSec), isFused ? ratio(fused, bestTf) : '', isFused && reference ? ratio(fused, reference.samplesPerCpuSec) : '']);
+    }
+    if (reference) out.push([id, String(reference.batchSize), torchLabel, fmt(reference.samplesPerCpuSec), fmt(reference.samplesPerWallSec), '', '']);
   }
-  return table(['experiment', 'batch', 'engine', 'samples per CPU second', 'samples per wall second', 'fused ÷ best TF.js (CPU)'], out);
+  const now = new Date().toISOString();
+  return [
+    `Measured on ${now.slice(0, 10)} at ${now.slice(11, 16)} UTC, ${cpus().length} cores shared with other work: compare the rates per CPU second and the ratios within this table, not with other runs.`,
+    '',
+    table(['experiment', 'batch', 'engine', 'samples per CPU second', 'samples per wall second', 'fused ÷ best TF.js (CPU)', 'fused ÷ PyTorch (CPU)'], out),
+    '',
+    torchSection(rows, torch),
+  ].join('\n');
+}
+
+/** The PyTorch reference (issue 11's targets: fused ≥ 5× PyTorch on one thread at batch 1, ≥ 1× at batch 32). */
+function torchSection(rows: NodeBenchRow[], torch: TorchResult): string {
+  const intro =
+    'The PyTorch reference: bench/pytorch_reference.py builds each experiment\'s default model from the same description (the same layers, units, losses, optimizer, learning rate and batch size, float32) and trains it on the very batches the fused rows train on, validation checks included, with `torch.set_num_threads(1)` and one inter-op thread; model building and the first step are left out, as above.';
+  if (torch.rows.length === 0) {
+    const why = torch.python ? `${torch.python} with torch ran, but ${torch.problem ?? 'gave no results'}` : `no python with torch was found (tried ${torch.tried.join(', ')})`;
+    return [
+      intro,
+      '',
+      `Not measured in this run: ${why}. Install it with \`apt-get install python3-torch\` (Debian), or point \`PLAYGROUND_TORCH_PYTHON\` at a python that has torch, and run \`npm run bench -- --node\` again.`,
+    ].join('\n');
+  }
+  const out = experiments.flatMap((id) => torch.rows.filter((t) => t.experiment === id)).map((t) => {
+    const fusedRow = rows.find((r) => r.experiment === t.experiment && r.engine === 'fused CPU');
+    const fused = fusedRow?.samplesPerSec ?? Number.NaN;
+    const fusedWall = fusedRow?.samplesPerWallSec ?? Number.NaN;
+    if (t.error) return [t.experiment, String(t.batchSize), '–', '–', fmt(fused), '–', '–', '–', t.error];
+    const target = torchTarget(t.batchSize);
+    const cpuRatio = fused / t.samplesPerCpuSec;
+    const verdict =
+      target === null ? `none stated for batch ${t.batchSize}` : Number.isFinite(cpuRatio) ? `≥ ${target}×: ${cpuRatio >= target ? 'met' : 'not met'}` : `≥ ${target}×: –`;
+    return [
+      t.experiment,
+      String(t.batchSize),
+      `${fmt(t.ourParams)} · ${fmt(t.torchParams)} (+${fmt(t.extraBiasParams)})`,
+      `${t.lossFirstTenth.toFixed(3)} → ${t.lossLastTenth.toFixed(3)}`,
+      fmt(fused),
+      fmt(t.samplesPerCpuSec),
+      ratio(fused, t.samplesPerCpuSec),
+      ratio(fusedWall, t.samplesPerWallSec),
+      verdict,
+    ];
+  });
+  return [
+    intro,
+    '',
+    `It ran on ${torch.python} with torch ${torch.torch ?? '?'} on ${torch.threads ?? '?'} thread(s). torch.nn.LSTM keeps two bias vectors per direction (b_ih and b_hh, both trained), so each LSTM direction has 4 × units more parameters than the Keras layer: the "+" below. The loss column is PyTorch's mean training loss over the first and the last tenth of its steps, to show it trains. Issue 11 sets targets at batch 1 and batch 32 only.`,
+    ...(torch.problem ? ['', `The script did not finish cleanly: ${torch.problem}.`] : []),
+    '',
+    table(['experiment', 'batch', 'parameters: ours · PyTorch (+ second LSTM biases)', 'PyTorch loss, first → last tenth', 'fused, samples per CPU second', 'PyTorch (1 thread), samples per CPU second', 'fused ÷ PyTorch (CPU)', 'fused ÷ PyTorch (wall)', 'issue 11 target'], out),
+  ].join('\n');
 }
 
 function browserSection(rows: BrowserBenchRow[], baselines: BaselineRow[]): string {
@@ -105,7 +162,7 @@ function bundleSection(): string {
 }
 
 if (nodeOnly) {
-  const section = nodeSection(await benchNode(log, experiments));
+  const section = nodeSection(await benchNode(log, experiments), benchPytorch(log, experiments, fusedSamples));
   const previous = readFileSync('bench/results.md', 'utf8');
   const updated = previous.replace(/(## Node \(the CLI and tests\)\n\n)[\s\S]*?\n\n(?=## )/, (_, head: string) => `${head}${section}\n\n`);
   writeFileSync('bench/results.md', updated);
@@ -116,6 +173,7 @@ if (nodeOnly) {
 log('building the app…');
 execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir'], { stdio: 'inherit' });
 const nodeRows = await benchNode(log, experiments);
+const torchResult = benchPytorch(log, experiments, fusedSamples);
 const cnnLstmRows = experiments.includes('movingline') ? await benchCnnLstm(log) : [];
 const { rows: browserRows, baselines } = await benchBrowser(log, experiments);
 const report = [
@@ -126,7 +184,7 @@ const report = [
   '',
   '## Node (the CLI and tests)',
   '',
-  nodeSection(nodeRows),
+  nodeSection(nodeRows, torchResult),
   '',
   '## The CNN-LSTM in Node: folding time into the batch',
   '',

@@ -1,0 +1,239 @@
+/**
+ * The PyTorch reference of `npm run bench` (issue 11): the same models trained on the same batches
+ * by bench/pytorch_reference.py on one thread, when a python with torch is found. Hands the
+ * script each experiment's ModelSpec, optimizer and batches, reads back its JSON lines, and writes
+ * the rows and the "fused ÷ PyTorch" table. Nothing here is a test, and nothing asserts on time.
+ */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { ModelSpec, OptimizerSpec } from '../src/engine/modelSpec';
+import { createStreams } from '../src/engine/random';
+import { summarize } from '../src/engine/summary';
+import { isStateful } from '../src/engine/train';
+import { defaultValues } from '../src/experiments/params';
+import { EXPERIMENTS } from '../src/experiments/registry';
+import type { Batch } from '../src/experiments/types';
+
+const SCRIPT = fileURLToPath(new URL('./pytorch_reference.py', import.meta.url));
+/** The issue's reference is PyTorch on one thread (intra- and inter-op). */
+const THREADS = 1;
+
+interface JobBatch {
+  x: number[];
+  xShape: number[];
+  y: number[];
+  yShape: number[];
+  samples: number;
+  resetStatesAfter: boolean;
+  /** The Node run scores its validation set after this batch. */
+  validate: boolean;
+}
+
+interface Job {
+  experiment: string;
+  batchSize: number;
+  spec: ModelSpec;
+  optimizer: OptimizerSpec;
+  batches: JobBatch[];
+  validation: { x: number[]; xShape: number[]; y: number[]; yShape: number[] }[];
+}
+
+export interface TorchRow {
+  experiment: string;
+  batchSize: number;
+  samples: number;
+  samplesPerCpuSec: number;
+  samplesPerWallSec: number;
+  /** Parameters of the Keras/TF.js model (the fused engine's). */
+  ourParams: number;
+  torchParams: number;
+  /** torch.nn.LSTM's second bias vector: 4 · units per LSTM direction. */
+  extraBiasParams: number;
+  lossFirstTenth: number;
+  lossLastTenth: number;
+  error?: string;
+}
+
+export interface TorchResult {
+  /** The python that ran, and torch's version and threads; null when none was found. */
+  python: string | null;
+  torch?: string;
+  threads?: number;
+  rows: TorchRow[];
+  /** Why there are no rows, when there are none. */
+  problem?: string;
+  /** The pythons tried. */
+  tried: string[];
+}
+
+/** The pythons to try: PLAYGROUND_TORCH_PYTHON alone when set, else python3 and Debian's own /usr/bin/python3. */
+export function torchPythonCandidates(env: Record<string, string | undefined>): string[] {
+  const chosen = env.PLAYGROUND_TORCH_PYTHON?.trim();
+  return chosen ? [chosen] : ['python3', '/usr/bin/python3'];
+}
+
+function findTorchPython(candidates: string[]): string | null {
+  for (const python of candidates) {
+    const probe = spawnSync(python, ['-c', 'import torch'], { stdio: 'ignore', timeout: 120_000 });
+    if (probe.status === 0) return python;
+  }
+  return null;
+}
+
+const flat = (a: Float32Array) => Array.from(a);
+
+const BUILT = new Set(['lstm', 'bidirectional', 'dense', 'timeDistributedDense', 'repeatVector']);
+
+/** Why bench/pytorch_reference.py would not build this model (it builds sequence models of the layers above), or null. */
+export function referenceUnsupportedReason(spec: ModelSpec): string | null {
+  if (spec.inputShape.length !== 2) return `inputs of shape [${spec.inputShape.join(', ')}]`;
+  const other = spec.layers.find((layer) => !BUILT.has(layer.type));
+  return other ? `layer ${other.type}` : null;
+}
+
+/**
+ * The batches the Node rows train on (the experiment's data stream for `samples` samples, seed 1)
+ * and, where the Node run scores a fresh validation set (see validationOf in src/engine/train.ts),
+ * that set and the batches after which it is scored.
+ */
+function jobOf(experimentId: string, samples: number): Job {
+  const experiment = EXPERIMENTS.find((e) => e.id === experimentId);
+  if (!experiment) throw new Error(experimentId);
+  const values = { ...defaultValues(experiment.params), samples };
+  const plan = experiment.plan(values);
+  const spec = experiment.model(values);
+  const streams = createStreams(1);
+  const fixed = experiment.validation?.(values);
+  const validationSet: Batch[] = fixed ? [fixed] : [...(experiment.validationSequences?.(values, streams.validation) ?? [])];
+  const stateful = isStateful(spec);
+  let due: (batch: Batch, samplesSeen: number) => boolean = () => false;
+  if (validationSet.length > 0) {
+    due = (batch) => batch.epochEnd === true && (!stateful || batch.resetStatesAfter === true);
+  } else if (plan.freshValidation && plan.freshValidation.rows > 0 && !stateful && !experiment.epochs) {
+    validationSet.push(experiment.sampleBatch(values, streams.validation, plan.freshValidation.rows));
+    const every = plan.totalSamples / Math.max(1, plan.freshValidation.checks);
+    let next = every;
+    due = (_batch, samplesSeen) => {
+      if (samplesSeen < next - 1e-9 && samplesSeen < plan.totalSamples) return false;
+      while (next <= samplesSeen + 1e-9) next += every;
+      return true;
+    };
+  }
+  const batches: JobBatch[] = [];
+  let samplesSeen = 0;
+  for (const batch of experiment.batches(values, streams)) {
+    const counted = batch.samples ?? batch.xShape[0] ?? 0;
+    samplesSeen += counted;
+    batches.push({ x: flat(batch.x), xShape: batch.xShape, y: flat(batch.y), yShape: batch.yShape, samples: counted, resetStatesAfter: batch.resetStatesAfter === true, validate: due(batch, samplesSeen) });
+  }
+  const validation = validationSet.map((b) => ({ x: flat(b.x), xShape: b.xShape, y: flat(b.y), yShape: b.yShape }));
+  return { experiment: experimentId, batchSize: plan.batchSize, spec, optimizer: plan.optimizer, batches, validation };
+}
+
+interface ScriptLine {
+  info?: { torch: string; threads: number; interopThreads: number };
+  experiment?: string;
+  batchSize?: number;
+  samples?: number;
+  samplesPerCpuSec?: number | null;
+  samplesPerWallSec?: number | null;
+  torchParams?: number;
+  extraBiasParams?: number;
+  lossFirstTenth?: number;
+  lossLastTenth?: number;
+  error?: string;
+}
+
+function noResult(experiment: string, batchSize: number): TorchRow {
+  const nan = Number.NaN;
+  return { experiment, batchSize, samples: nan, samplesPerCpuSec: nan, samplesPerWallSec: nan, ourParams: nan, torchParams: nan, extraBiasParams: nan, lossFirstTenth: nan, lossLastTenth: nan };
+}
+
+/** The script's JSON lines: its torch version and threads, then one result per experiment. Lines that are not JSON objects are left out. */
+export function parseScriptOutput(stdout: string, ourParams: Record<string, number>): Pick<TorchResult, 'torch' | 'threads' | 'rows'> {
+  const out: Pick<TorchResult, 'torch' | 'threads' | 'rows'> = { rows: [] };
+  for (const text of stdout.split('\n')) {
+    let line: ScriptLine;
+    try {
+      const parsed: unknown = JSON.parse(text);
+      if (typeof parsed !== 'object' || parsed === null) continue;
+      line = parsed as ScriptLine;
+    } catch {
+      continue;
+    }
+    if (line.info) {
+      out.torch = line.info.torch;
+      out.threads = line.info.threads;
+      continue;
+    }
+    if (typeof line.experiment !== 'string') continue;
+    const num = (n: number | null | undefined) => (typeof n === 'number' ? n : Number.NaN);
+    const row: TorchRow = {
+      experiment: line.experiment,
+      batchSize: num(line.batchSize),
+      samples: num(line.samples),
+      samplesPerCpuSec: num(line.samplesPerCpuSec),
+      samplesPerWallSec: num(line.samplesPerWallSec),
+      ourParams: ourParams[line.experiment] ?? Number.NaN,
+      torchParams: num(line.torchParams),
+      extraBiasParams: num(line.extraBiasParams),
+      lossFirstTenth: num(line.lossFirstTenth),
+      lossLastTenth: num(line.lossLastTenth),
+    };
+    if (line.error) row.error = line.error;
+    out.rows.push(row);
+  }
+  return out;
+}
+
+/**
+ * Trains each experiment's default model in PyTorch on one thread, on the batches of `samplesOf(id)`
+ * samples. Carries on (with the reason in `problem`) when no python with torch is found or the script fails.
+ */
+export function benchPytorch(log: (line: string) => void, experiments: readonly string[], samplesOf: (id: string) => number): TorchResult {
+  const tried = torchPythonCandidates(process.env);
+  const python = findTorchPython(tried);
+  if (!python) return { python: null, rows: [], tried, problem: 'no python with torch found' };
+  const skipped: TorchRow[] = [];
+  const built = experiments.filter((id) => {
+    const experiment = EXPERIMENTS.find((e) => e.id === id);
+    if (!experiment) return false;
+    const values = defaultValues(experiment.params);
+    const reason = referenceUnsupportedReason(experiment.model(values));
+    if (reason) skipped.push({ ...noResult(id, experiment.plan(values).batchSize), error: `not built in PyTorch here: ${reason}` });
+    return reason === null;
+  });
+  const jobs = built.map((id) => jobOf(id, samplesOf(id)));
+  const ourParams = Object.fromEntries(jobs.map((job) => [job.experiment, summarize(job.spec).totalParams]));
+  log(`pytorch: ${python}, ${jobs.length} experiments on ${THREADS} thread`);
+  const run = spawnSync(python, [SCRIPT], {
+    input: JSON.stringify({ threads: THREADS, jobs }),
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const parsed = parseScriptOutput(run.stdout ?? '', ourParams);
+  for (const r of parsed.rows) {
+    log(
+      r.error
+        ? `torch ${r.experiment.padEnd(11)} ${r.error}`
+        : `torch ${r.experiment.padEnd(11)} bs ${String(r.batchSize).padEnd(3)} PyTorch     ${r.samplesPerCpuSec.toFixed(0)} samples per CPU second (${r.samplesPerWallSec.toFixed(0)} per wall second)`,
+    );
+  }
+  const result: TorchResult = { python, ...parsed, tried };
+  result.rows.push(...skipped);
+  if (run.status !== 0) result.problem = `the script exited with ${run.error?.message ?? `status ${String(run.status)}`}`;
+  return result;
+}
+
+/** The engine label of the PyTorch rows in the Node table. */
+export function torchEngineLabel(result: Pick<TorchResult, 'torch' | 'threads'>): string {
+  return `PyTorch ${result.torch ?? ''} (${result.threads ?? THREADS} thread${result.threads === 1 ? '' : 's'})`.replace('  ', ' ');
+}
+
+/** Issue 11's target for fused ÷ PyTorch (one thread) at a batch size; none is stated for other sizes. */
+export function torchTarget(batchSize: number): number | null {
+  if (batchSize === 1) return 5;
+  if (batchSize === 32) return 1;
+  return null;
+}
