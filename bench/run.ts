@@ -28,6 +28,17 @@ function table(header: string[], rows: string[][]): string {
 const fmt = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en') : '–');
 const ratio = (a: number, b: number) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(1)}×` : '–');
 
+/** The commit measured, and whether the engines' sources had uncommitted changes then. */
+function sourceState(): string {
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src/engine'], { encoding: 'utf8' }).trim() !== '';
+    return `commit ${commit}${dirty ? ' with uncommitted changes to src/engine' : ''}`;
+  } catch {
+    return 'commit unknown';
+  }
+}
+
 function nodeSection(rows: NodeBenchRow[], torch: TorchResult): string {
   const out: string[][] = [];
   const torchLabel = torchEngineLabel(torch);
@@ -44,7 +55,7 @@ function nodeSection(rows: NodeBenchRow[], torch: TorchResult): string {
   }
   const now = new Date().toISOString();
   return [
-    `Measured on ${now.slice(0, 10)} at ${now.slice(11, 16)} UTC, ${cpus().length} cores shared with other work: compare the rates per CPU second and the ratios within this table, not with other runs.`,
+    `Measured on ${now.slice(0, 10)} at ${now.slice(11, 16)} UTC (${sourceState()}), ${cpus().length} cores shared with other work: compare the rates per CPU second and the ratios within this table, not with other runs.`,
     '',
     table(['experiment', 'batch', 'engine', 'samples per CPU second', 'samples per wall second', 'fused ÷ best TF.js (CPU)', 'fused ÷ PyTorch (CPU)'], out),
     '',
@@ -88,7 +99,7 @@ function torchSection(rows: NodeBenchRow[], torch: TorchResult): string {
   return [
     intro,
     '',
-    `It ran on ${torch.python} with torch ${torch.torch ?? '?'} on ${torch.threads ?? '?'} thread(s). torch.nn.LSTM keeps two bias vectors per direction (b_ih and b_hh, both trained), so each LSTM direction has 4 × units more parameters than the Keras layer: the "+" below. The loss column is PyTorch's mean training loss over the first and the last tenth of its steps, to show it trains. Issue 11 sets targets at batch 1 and batch 32 only.`,
+    `It ran on ${torch.python} with torch ${torch.torch ?? '?'} on ${torch.threads === 1 ? 'one thread' : `${torch.threads ?? '?'} threads`}. torch.nn.LSTM keeps two bias vectors per direction (b_ih and b_hh, both trained), so each LSTM direction has 4 × units more parameters than the Keras layer: the "+" below. The loss column is PyTorch's mean training loss over the first and the last tenth of its steps, to show it trains. Issue 11 sets targets at batch 1 and batch 32 only.`,
     ...(torch.problem ? ['', `The script did not finish cleanly: ${torch.problem}.`] : []),
     '',
     table(['experiment', 'batch', 'parameters: ours · PyTorch (+ second LSTM biases)', 'PyTorch loss, first → last tenth', 'fused, samples per CPU second', 'PyTorch (1 thread), samples per CPU second', 'fused ÷ PyTorch (CPU)', 'fused ÷ PyTorch (wall)', 'issue 11 target'], out),
