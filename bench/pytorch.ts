@@ -4,11 +4,13 @@
  * script each experiment's ModelSpec, optimizer and batches, reads back its JSON lines, and writes
  * the rows and the "fused ÷ PyTorch" table. Nothing here is a test, and nothing asserts on time.
  */
+import * as tf from '@tensorflow/tfjs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { ModelSpec, OptimizerSpec } from '../src/engine/modelSpec';
 import { createStreams } from '../src/engine/random';
 import { summarize } from '../src/engine/summary';
+import { TfjsModel } from '../src/engine/tfjs/tfjsModel';
 import { isStateful } from '../src/engine/train';
 import { defaultValues } from '../src/experiments/params';
 import { EXPERIMENTS } from '../src/experiments/registry';
@@ -36,6 +38,14 @@ interface Job {
   optimizer: OptimizerSpec;
   batches: JobBatch[];
   validation: { x: number[]; xShape: number[]; y: number[]; yShape: number[] }[];
+  /** The initial weights of the Node rows' model (TF.js getWeights() order): PyTorch starts from them. */
+  weights: number[][];
+}
+
+/** Our model's loss and gradient norms (per weight array, TF.js order) on the first batch at the initial weights. */
+interface FirstStep {
+  loss: number;
+  gradNorms: number[];
 }
 
 export interface TorchRow {
@@ -51,6 +61,9 @@ export interface TorchRow {
   extraBiasParams: number;
   lossFirstTenth: number;
   lossLastTenth: number;
+  /** The first step from the same weights on the same batch: the loss of ours and PyTorch's, and the largest relative difference of a gradient array's norm. */
+  firstLoss?: { ours: number; torch: number };
+  gradNormDifference?: number;
   error?: string;
 }
 
@@ -96,7 +109,7 @@ export function referenceUnsupportedReason(spec: ModelSpec): string | null {
  * and, where the Node run scores a fresh validation set (see validationOf in src/engine/train.ts),
  * that set and the batches after which it is scored.
  */
-function jobOf(experimentId: string, samples: number): Job {
+async function jobOf(experimentId: string, samples: number): Promise<{ job: Job; first: FirstStep }> {
   const experiment = EXPERIMENTS.find((e) => e.id === experimentId);
   if (!experiment) throw new Error(experimentId);
   const values = { ...defaultValues(experiment.params), samples };
@@ -127,7 +140,30 @@ function jobOf(experimentId: string, samples: number): Job {
     batches.push({ x: flat(batch.x), xShape: batch.xShape, y: flat(batch.y), yShape: batch.yShape, samples: counted, resetStatesAfter: batch.resetStatesAfter === true, validate: due(batch, samplesSeen) });
   }
   const validation = validationSet.map((b) => ({ x: flat(b.x), xShape: b.xShape, y: flat(b.y), yShape: b.yShape }));
-  return { experiment: experimentId, batchSize: plan.batchSize, spec, optimizer: plan.optimizer, batches, validation };
+  // The model the Node rows start from (runExperiment builds it from createStreams(seed 1).init).
+  const reference = new TfjsModel(spec, plan.optimizer, createStreams(1).init);
+  try {
+    const weights = reference.model.getWeights().map((w) => Array.from(w.dataSync()));
+    const first = firstStep(reference, spec, batches[0]);
+    return { job: { experiment: experimentId, batchSize: plan.batchSize, spec, optimizer: plan.optimizer, batches, validation, weights }, first };
+  } finally {
+    reference.dispose();
+  }
+}
+
+/** The loss (as compile() computes it, tf.metrics' per-sample losses averaged) and each weight array's gradient norm on the batch, without an update. */
+function firstStep(reference: TfjsModel, spec: ModelSpec, batch: JobBatch | undefined): FirstStep {
+  if (!batch) return { loss: Number.NaN, gradNorms: [] };
+  const lossFunction = tf.metrics[spec.loss];
+  const variables = reference.model.trainableWeights.map((w) => w.read() as tf.Variable);
+  const result = tf.tidy(() => {
+    const x = tf.tensor(batch.x, batch.xShape);
+    const y = tf.tensor(batch.y, batch.yShape);
+    const { value, grads } = tf.variableGrads(() => tf.mean(lossFunction(y, reference.model.apply(x, { training: true }) as tf.Tensor)) as tf.Scalar, variables);
+    return { loss: value.dataSync()[0] ?? Number.NaN, gradNorms: variables.map((v) => (grads[v.name] ? (tf.norm(grads[v.name] as tf.Tensor).dataSync()[0] ?? Number.NaN) : Number.NaN)) };
+  });
+  reference.resetStates();
+  return result;
 }
 
 interface ScriptLine {
@@ -141,7 +177,20 @@ interface ScriptLine {
   extraBiasParams?: number;
   lossFirstTenth?: number;
   lossLastTenth?: number;
+  firstStepLoss?: number;
+  firstStepGradNorms?: number[];
   error?: string;
+}
+
+/** max |a − b| / max(|a|, tiny) over two lists of norms; NaN when their lengths differ (the weights did not line up). */
+export function largestRelativeDifference(ours: readonly number[], theirs: readonly number[]): number {
+  if (ours.length !== theirs.length || ours.length === 0) return Number.NaN;
+  let largest = 0;
+  ours.forEach((a, i) => {
+    const b = theirs[i] ?? Number.NaN;
+    largest = Math.max(largest, Math.abs(a - b) / Math.max(Math.abs(a), 1e-12));
+  });
+  return largest;
 }
 
 function noResult(experiment: string, batchSize: number): TorchRow {
@@ -150,7 +199,7 @@ function noResult(experiment: string, batchSize: number): TorchRow {
 }
 
 /** The script's JSON lines: its torch version and threads, then one result per experiment. Lines that are not JSON objects are left out. */
-export function parseScriptOutput(stdout: string, ourParams: Record<string, number>): Pick<TorchResult, 'torch' | 'threads' | 'rows'> {
+export function parseScriptOutput(stdout: string, ourParams: Record<string, number>, firstSteps: Record<string, FirstStep> = {}): Pick<TorchResult, 'torch' | 'threads' | 'rows'> {
   const out: Pick<TorchResult, 'torch' | 'threads' | 'rows'> = { rows: [] };
   for (const text of stdout.split('\n')) {
     let line: ScriptLine;
@@ -180,6 +229,9 @@ export function parseScriptOutput(stdout: string, ourParams: Record<string, numb
       lossFirstTenth: num(line.lossFirstTenth),
       lossLastTenth: num(line.lossLastTenth),
     };
+    const ours = firstSteps[line.experiment];
+    if (ours && typeof line.firstStepLoss === 'number') row.firstLoss = { ours: ours.loss, torch: line.firstStepLoss };
+    if (ours && Array.isArray(line.firstStepGradNorms)) row.gradNormDifference = largestRelativeDifference(ours.gradNorms, line.firstStepGradNorms);
     if (line.error) row.error = line.error;
     out.rows.push(row);
   }
@@ -190,7 +242,7 @@ export function parseScriptOutput(stdout: string, ourParams: Record<string, numb
  * Trains each experiment's default model in PyTorch on one thread, on the batches of `samplesOf(id)`
  * samples. Carries on (with the reason in `problem`) when no python with torch is found or the script fails.
  */
-export function benchPytorch(log: (line: string) => void, experiments: readonly string[], samplesOf: (id: string) => number): TorchResult {
+export async function benchPytorch(log: (line: string) => void, experiments: readonly string[], samplesOf: (id: string) => number): Promise<TorchResult> {
   const tried = torchPythonCandidates(process.env);
   const python = findTorchPython(tried);
   if (!python) return { python: null, rows: [], tried, problem: 'no python with torch found' };
@@ -203,8 +255,13 @@ export function benchPytorch(log: (line: string) => void, experiments: readonly 
     if (reason) skipped.push({ ...noResult(id, experiment.plan(values).batchSize), error: `not built in PyTorch here: ${reason}` });
     return reason === null;
   });
-  const jobs = built.map((id) => jobOf(id, samplesOf(id)));
+  // TF.js' CPU backend computes our first step: the reference numbers do not depend on the backend the Node rows ended on.
+  await tf.setBackend('cpu');
+  const prepared = [];
+  for (const id of built) prepared.push(await jobOf(id, samplesOf(id)));
+  const jobs = prepared.map((p) => p.job);
   const ourParams = Object.fromEntries(jobs.map((job) => [job.experiment, summarize(job.spec).totalParams]));
+  const firstSteps = Object.fromEntries(prepared.map((p) => [p.job.experiment, p.first]));
   log(`pytorch: ${python}, ${jobs.length} experiments on ${THREADS} thread`);
   const run = spawnSync(python, [SCRIPT], {
     input: JSON.stringify({ threads: THREADS, jobs }),
@@ -212,7 +269,7 @@ export function benchPytorch(log: (line: string) => void, experiments: readonly 
     maxBuffer: 1 << 24,
     stdio: ['pipe', 'pipe', 'inherit'],
   });
-  const parsed = parseScriptOutput(run.stdout ?? '', ourParams);
+  const parsed = parseScriptOutput(run.stdout ?? '', ourParams, firstSteps);
   for (const r of parsed.rows) {
     log(
       r.error

@@ -11,13 +11,16 @@ first step, as the Node rows do.
 
     python3 bench/pytorch_reference.py < job.json
 
+The model starts from the Node rows' own initial weights (Keras layout, transposed into PyTorch's),
+and the loss and the gradient norm of every weight array on the first batch are printed, so the
+bench can check that both sides train the same model.
+
 What differs from the Keras/TF.js model, and is reported rather than hidden: torch.nn.LSTM keeps two
 bias vectors per direction (b_ih and b_hh, both trained), so each LSTM direction has 4·units more
-parameters. Initialisers follow Keras (Glorot uniform kernels, orthogonal recurrent kernels, unit
-forget bias) only so that the loss printed alongside is comparable; they do not change the speed.
+parameters. b_hh starts at zero; since both biases get the same gradient, the pair moves faster than
+Keras' single bias from the second step on.
 """
 import json
-import math
 import sys
 import time
 
@@ -48,6 +51,16 @@ def activation_fn(name):
     raise Unsupported(f'activation {name}')
 
 
+def load(parameter, values, layout):
+    """Sets a parameter from a Keras weight array (flat, row-major); 'transpose' for kernels, stored [in, out] by Keras."""
+    with torch.no_grad():
+        if layout == 'transpose':
+            rows, cols = parameter.shape
+            parameter.copy_(torch.tensor(values, dtype=torch.float32).reshape(cols, rows).t())
+        else:
+            parameter.copy_(torch.tensor(values, dtype=torch.float32).reshape(parameter.shape))
+
+
 class Lstm(nn.Module):
     """Keras' LSTM (or Bidirectional(LSTM)) on [batch, time, features] inputs, batch first."""
 
@@ -69,20 +82,26 @@ class Lstm(nn.Module):
         self.stateful = bool(spec.get('stateful'))
         self.lstm = nn.LSTM(features, self.units, batch_first=True, bidirectional=self.bidirectional)
         self.state = None
-        u = self.units
-        for name, weight in self.lstm.named_parameters():
-            if name.startswith('weight_ih'):
-                # Keras' Glorot uniform over the whole [features, 4·units] kernel.
-                limit = math.sqrt(6.0 / (features + 4 * u))
-                nn.init.uniform_(weight, -limit, limit)
-            elif name.startswith('weight_hh'):
-                for gate in range(4):
-                    nn.init.orthogonal_(weight.data[gate * u:(gate + 1) * u])
-            elif name.startswith('bias_ih'):
-                nn.init.zeros_(weight)
-                weight.data[u:2 * u] = 1.0  # unit forget bias (PyTorch's gate order is i, f, g, o, as Keras')
-            else:
-                nn.init.zeros_(weight)
+
+    def keras_weights(self):
+        """(parameter, Keras shape) in TF.js' getWeights() order: kernel [in, 4u], recurrent kernel [u, 4u], bias [4u] per direction.
+
+        PyTorch's gate order (i, f, g, o) is Keras' (i, f, c, o); its matrices are the transposes of Keras' kernels.
+        """
+        out = []
+        for suffix in ([''] if not self.bidirectional else ['', '_reverse']):
+            out.append((getattr(self.lstm, f'weight_ih_l0{suffix}'), 'transpose'))
+            out.append((getattr(self.lstm, f'weight_hh_l0{suffix}'), 'transpose'))
+            out.append((getattr(self.lstm, f'bias_ih_l0{suffix}'), 'as is'))
+        return out
+
+    def load_keras(self, arrays):
+        """Takes this layer's arrays from the front of `arrays`; b_hh, which Keras lacks, starts at zero."""
+        for parameter, layout in self.keras_weights():
+            load(parameter, arrays.pop(0), layout)
+        for name, parameter in self.lstm.named_parameters():
+            if name.startswith('bias_hh'):
+                nn.init.zeros_(parameter)
 
     @property
     def width(self):
@@ -121,11 +140,15 @@ class Dense(nn.Module):
     def __init__(self, spec, features):
         super().__init__()
         self.linear = nn.Linear(features, spec['units'])
-        limit = math.sqrt(6.0 / (features + spec['units']))
-        nn.init.uniform_(self.linear.weight, -limit, limit)
-        nn.init.zeros_(self.linear.bias)
         self.activation = activation_fn(spec.get('activation'))
         self.width = spec['units']
+
+    def keras_weights(self):
+        return [(self.linear.weight, 'transpose'), (self.linear.bias, 'as is')]
+
+    def load_keras(self, arrays):
+        for parameter, layout in self.keras_weights():
+            load(parameter, arrays.pop(0), layout)
 
     def forward(self, x):
         return self.activation(self.linear(x))
@@ -216,6 +239,14 @@ def run_job(job):
     torch.manual_seed(1)
     spec = job['spec']
     model, extra_bias = build_model(spec)
+    arrays = list(job['weights'])
+    keras_order = []
+    for module in model:
+        if hasattr(module, 'load_keras'):
+            module.load_keras(arrays)
+            keras_order += [parameter for parameter, _ in module.keras_weights()]
+    if arrays:
+        raise Unsupported(f'{len(arrays)} weight arrays left over')
     params = list(model.parameters())
     optimizer = optimizer_of(job['optimizer'], params)
     clip_norm = job['optimizer'].get('clipNorm') or 0
@@ -244,6 +275,9 @@ def run_job(job):
         p = model(x)
         value = loss(p, y)
         value.backward()
+        if step == 0:
+            first_loss = value.item()
+            first_norms = [parameter.grad.norm().item() for parameter in keras_order]
         if clip_norm > 0:
             # Keras' clipnorm: every gradient array on its own.
             for parameter in params:
@@ -280,6 +314,8 @@ def run_job(job):
         'extraBiasParams': extra_bias,
         'lossFirstTenth': sum(head) / len(head),
         'lossLastTenth': sum(tail) / len(tail),
+        'firstStepLoss': first_loss,
+        'firstStepGradNorms': first_norms,
     }
 
 

@@ -66,7 +66,7 @@ function nodeSection(rows: NodeBenchRow[], torch: TorchResult): string {
 /** The PyTorch reference (issue 11's targets: fused ≥ 5× PyTorch on one thread at batch 1, ≥ 1× at batch 32). */
 function torchSection(rows: NodeBenchRow[], torch: TorchResult): string {
   const intro =
-    'The PyTorch reference: bench/pytorch_reference.py builds each experiment\'s default model from the same description (the same layers, units, losses, optimizer, learning rate and batch size, float32) and trains it on the very batches the fused rows train on, validation checks included, with `torch.set_num_threads(1)` and one inter-op thread; model building and the first step are left out, as above.';
+    'The PyTorch reference: bench/pytorch_reference.py builds each experiment\'s default model from the same description (the same layers, units, losses, optimizer, learning rate and batch size, float32) starts from the same initial weights (the second bias vector of torch.nn.LSTM at zero) and trains it on the very batches the fused rows train on, validation checks included, with `torch.set_num_threads(1)` and one inter-op thread; model building and the first step are left out, as above.';
   if (torch.rows.length === 0) {
     const why = torch.python ? `${torch.python} with torch ran, but ${torch.problem ?? 'gave no results'}` : `no python with torch was found (tried ${torch.tried.join(', ')})`;
     return [
@@ -79,7 +79,7 @@ function torchSection(rows: NodeBenchRow[], torch: TorchResult): string {
     const fusedRow = rows.find((r) => r.experiment === t.experiment && r.engine === 'fused CPU');
     const fused = fusedRow?.samplesPerSec ?? Number.NaN;
     const fusedWall = fusedRow?.samplesPerWallSec ?? Number.NaN;
-    if (t.error) return [t.experiment, String(t.batchSize), '–', '–', fmt(fused), '–', '–', '–', t.error];
+    if (t.error) return [t.experiment, String(t.batchSize), '–', '–', '–', fmt(fused), '–', '–', '–', t.error];
     const target = torchTarget(t.batchSize);
     const cpuRatio = fused / t.samplesPerCpuSec;
     const verdict =
@@ -88,6 +88,7 @@ function torchSection(rows: NodeBenchRow[], torch: TorchResult): string {
       t.experiment,
       String(t.batchSize),
       `${fmt(t.ourParams)} · ${fmt(t.torchParams)} (+${fmt(t.extraBiasParams)})`,
+      t.firstLoss ? `${t.firstLoss.ours.toFixed(5)} · ${t.firstLoss.torch.toFixed(5)} (${Number.isFinite(t.gradNormDifference ?? Number.NaN) ? (t.gradNormDifference ?? 0).toExponential(0) : '–'})` : '–',
       `${t.lossFirstTenth.toFixed(3)} → ${t.lossLastTenth.toFixed(3)}`,
       fmt(fused),
       fmt(t.samplesPerCpuSec),
@@ -99,10 +100,10 @@ function torchSection(rows: NodeBenchRow[], torch: TorchResult): string {
   return [
     intro,
     '',
-    `It ran on ${torch.python} with torch ${torch.torch ?? '?'} on ${torch.threads === 1 ? 'one thread' : `${torch.threads ?? '?'} threads`}. torch.nn.LSTM keeps two bias vectors per direction (b_ih and b_hh, both trained), so each LSTM direction has 4 × units more parameters than the Keras layer: the "+" below. The loss column is PyTorch's mean training loss over the first and the last tenth of its steps, to show it trains. Issue 11 sets targets at batch 1 and batch 32 only.`,
+    `It ran on ${torch.python} with torch ${torch.torch ?? '?'} on ${torch.threads === 1 ? 'one thread' : `${torch.threads ?? '?'} threads`}. torch.nn.LSTM keeps two bias vectors per direction (b_ih and b_hh, both trained), so each LSTM direction has 4 × units more parameters than the Keras layer: the "+" below. The first step checks that the two are the same model: its loss, ours (TF.js) and PyTorch's, on the first batch from the same weights, and in brackets the largest relative difference between the norms of a weight array's gradient there. With a mean absolute error a residual of exactly 0 shows up there: TF.js takes the gradient of |x| at 0 as −1, PyTorch as 0 (the rectangles' first corner pair, zero input and zero state, is predicted as exactly (0, 0), and its second target coordinate is 0). PyTorch's mean training loss over the first and the last tenth of its steps shows that it trains. Issue 11 sets targets at batch 1 and batch 32 only.`,
     ...(torch.problem ? ['', `The script did not finish cleanly: ${torch.problem}.`] : []),
     '',
-    table(['experiment', 'batch', 'parameters: ours · PyTorch (+ second LSTM biases)', 'PyTorch loss, first → last tenth', 'fused, samples per CPU second', 'PyTorch (1 thread), samples per CPU second', 'fused ÷ PyTorch (CPU)', 'fused ÷ PyTorch (wall)', 'issue 11 target'], out),
+    table(['experiment', 'batch', 'parameters: ours · PyTorch (+ second LSTM biases)', 'first-step loss: ours · PyTorch (gradient norms differ by)', 'PyTorch loss, first → last tenth', 'fused, samples per CPU second', 'PyTorch (1 thread), samples per CPU second', 'fused ÷ PyTorch (CPU)', 'fused ÷ PyTorch (wall)', 'issue 11 target'], out),
   ].join('\n');
 }
 
@@ -173,7 +174,8 @@ function bundleSection(): string {
 }
 
 if (nodeOnly) {
-  const section = nodeSection(await benchNode(log, experiments), benchPytorch(log, experiments, fusedSamples));
+  const rows = await benchNode(log, experiments);
+  const section = nodeSection(rows, await benchPytorch(log, experiments, fusedSamples));
   const previous = readFileSync('bench/results.md', 'utf8');
   const updated = previous.replace(/(## Node \(the CLI and tests\)\n\n)[\s\S]*?\n\n(?=## )/, (_, head: string) => `${head}${section}\n\n`);
   writeFileSync('bench/results.md', updated);
@@ -184,7 +186,7 @@ if (nodeOnly) {
 log('building the app…');
 execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir'], { stdio: 'inherit' });
 const nodeRows = await benchNode(log, experiments);
-const torchResult = benchPytorch(log, experiments, fusedSamples);
+const torchResult = await benchPytorch(log, experiments, fusedSamples);
 const cnnLstmRows = experiments.includes('movingline') ? await benchCnnLstm(log) : [];
 const { rows: browserRows, baselines } = await benchBrowser(log, experiments);
 const report = [
