@@ -4,7 +4,7 @@ import { expect, test } from './fixtures';
 
 /** The `d` of every line a chart draws. */
 async function curves(chart: Locator): Promise<string[]> {
-  return chart.locator('path.recharts-line-curve').evaluateAll((paths) => paths.map((p) => p.getAttribute('d') ?? ''));
+  return chart.locator('path.live-line').evaluateAll((paths) => paths.map((p) => p.getAttribute('d') ?? ''));
 }
 
 /** The error table: its three rows each with a number per step shown. */
@@ -40,7 +40,17 @@ test('a square wave: the waveform in the link, both continuations beside the tru
     'aria-label',
     /^Square: Continuation after the input, 50 to 69\. True: [-\d., ]+… \(20 in all\)\. Open loop \(reading the true past\): [-\d., ]+… \(20 in all\)\. Closed loop \(reading its own forecasts\): [-\d., ]+… \(20 in all\)\.$/,
   );
-  await expect(view.locator('.continuation-legend li')).toHaveText(['input', 'true continuation', 'open loop (reads the true past)', 'closed loop (reads its own forecasts)']);
+  await expect(view.getByRole('list', { name: 'Continuation chart lines' }).getByRole('listitem')).toHaveText(['input', 'true continuation', 'open loop (reads the true past)', 'closed loop (reads its own forecasts)']);
+  // Pointing into the forecast reads the step and the three lines there, not the input.
+  const box = await chart.locator('svg').first().boundingBox();
+  if (!box) throw new Error('the continuation chart has no box');
+  await page.mouse.move(box.x + box.width * 0.9, box.y + box.height / 2);
+  const readout = chart.locator('.chart-readout-text');
+  await expect(readout.locator('tspan').first()).toHaveText(/^step 6\d$/);
+  await expect(readout.locator('tspan')).toHaveCount(4);
+  await expect(readout).toContainText(/true continuation: -?[\d.]+.*open loop \(reads the true past\): -?[\d.]+.*closed loop \(reads its own forecasts\): -?[\d.]+/);
+  await page.mouse.move(0, 0);
+  await expect(readout).toHaveCount(0);
   await expect(view.getByTestId('signals-caption')).toContainText(/^A fresh square \(amplitude \d\.\d\d, period \d+ steps\): the last 50 input values, then 20 steps forecast two ways\./);
 
   const horizon = view.getByTestId('signals-horizon');
@@ -60,7 +70,7 @@ test('noise and another waveform in the link; the noiseless signal drawn beside 
   await playground.trainToEnd();
   const caption = playground.liveView.getByTestId('signals-caption');
   await expect(caption).not.toContainText('noise');
-  await expect(playground.liveView.locator('.continuation-legend li')).toHaveCount(4);
+  await expect(playground.liveView.getByRole('list', { name: 'Continuation chart lines' }).getByRole('listitem')).toHaveCount(4);
 
   await form.field('Waveform').selectOption('sines');
   await form.enter('Noise', '0.3');
@@ -70,7 +80,7 @@ test('noise and another waveform in the link; the noiseless signal drawn beside 
   await expect(caption).toContainText(/^A fresh sum of two sines \(amplitude \d\.\d\d, periods \d+ and \d+ steps, noise 0\.3\)/);
   const chart = playground.liveView.getByTestId('signals-chart');
   expect(await curves(chart)).toHaveLength(5);
-  await expect(playground.liveView.locator('.continuation-legend li')).toContainText(['noiseless signal']);
+  await expect(playground.liveView.getByRole('list', { name: 'Continuation chart lines' }).getByRole('listitem')).toContainText(['noiseless signal']);
 });
 
 test('the damped sine and the real series show their closed loops too', async ({ playground }) => {
@@ -96,7 +106,7 @@ test('the damped sine and the real series show their closed loops too', async ({
   await expect(series.getByTestId('timeseries-horizon')).toContainText('over 23 starts in the test period, in pounds per cow');
   await expectErrorTable(series.getByTestId('timeseries-horizon'), [1, 3, 6, 9, 12]);
   // The series' own legend is unchanged: the continuation's legend is a list of its own.
-  const legend = (await series.locator('.recharts-legend-item-text').allTextContents()).sort();
+  const legend = (await series.getByRole('list', { name: 'Series chart lines' }).getByRole('listitem').allTextContents()).sort();
   expect(legend).toEqual(['Monthly milk production', 'predicted (test period)', 'predicted (train period)']);
   await expect(playground.evaluation.getByTestId('evaluation-closedTest')).toHaveText(/^\d+\.\d+$/);
 });

@@ -35,7 +35,7 @@ test('training draws the loss, a fresh wave with the true and predicted next val
 
   // The forecast chart: input tail, true and predicted lines, each drawn with a path.
   const view = playground.liveView;
-  const curves = view.getByTestId('sine-chart').locator('path.recharts-line-curve');
+  const curves = view.getByTestId('sine-chart').locator('path.live-line');
   await expect(curves).toHaveCount(3);
   for (const d of await curves.evaluateAll((paths) => paths.map((p) => p.getAttribute('d') ?? ''))) {
     expect(d).toMatch(/^M[\d.,\s-]+L/);

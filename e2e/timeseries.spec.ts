@@ -13,7 +13,7 @@ test('milk production: the series, both predictions and the naive baseline besid
   const view = playground.liveView;
   await expect(view.getByTestId('timeseries-verdict')).toContainText(/^Test RMSE \d+\.\d\d pounds per cow vs 46\.76 for the naive forecast/);
   await expect(view.getByRole('img', { name: /Monthly milk production: 168 values from 1962-01 to 1975-12/ })).toBeVisible();
-  const legend = (await view.locator('.recharts-legend-item-text').allTextContents()).sort();
+  const legend = (await view.getByRole('list', { name: 'Series chart lines' }).getByRole('listitem').allTextContents()).sort();
   expect(legend).toEqual(['Monthly milk production', 'predicted (test period)', 'predicted (train period)']);
   // The link names the series, never the data.
   await playground.form.field('Series').selectOption('airline');

@@ -1,56 +1,44 @@
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
-import { formatTick } from '../../ui/format';
+import { useMemo } from 'react';
+import { ChartLegend } from '../../ui/charts/ChartLegend';
+import { niceAxis } from '../../ui/charts/domain';
+import type { ChartLine } from '../../ui/charts/LiveLines';
+import { SeriesChart } from '../../ui/charts/SeriesChart';
 import type { SinePreview } from './experiment';
 
-interface Point {
-  t: number;
-  input?: number;
-  expected?: number;
-  predicted?: number;
-}
+/** The wave's values lie in [0, 1]; the axis widens only when a forecast leaves that range. */
+const UNIT = [0, 1] as const;
+const stepName = (t: number) => `step ${t}`;
 
-/** One row per step: the input tail, then the forecast steps with the true and the predicted value. */
-export function forecastPoints({ tail, tailStart, expected, predicted }: SinePreview): Point[] {
-  const points: Point[] = tail.map((input, i) => ({ t: tailStart + i, input }));
-  const last = points.at(-1);
-  // The true line starts at the last input value, so it reads as the wave going on.
-  if (last?.input !== undefined) last.expected = last.input;
+/** The input tail, the true next values (joined to the last input value) and the forecast, as chart lines. */
+export function forecastLines({ tail, tailStart, expected, predicted }: SinePreview): ChartLine[] {
+  const input = tail.map((y, i) => ({ x: tailStart + i, y }));
   const first = tailStart + tail.length;
-  expected.forEach((value, i) => points.push({ t: first + i, expected: value, ...(i < predicted.length ? { predicted: predicted[i] } : {}) }));
-  return points;
+  const last = input.at(-1);
+  const truth = expected.map((y, i) => ({ x: first + i, y }));
+  return [
+    { key: 'input', label: 'input', color: 'var(--series-5)', width: 1.5, dot: 1.5, points: input },
+    { key: 'expected', label: 'true next values', color: 'var(--series-3)', width: 2, dot: 2.5, points: last ? [{ ...last }, ...truth] : truth },
+    { key: 'predicted', label: 'predicted', color: 'var(--series-2)', width: 2, dot: 3, current: true, points: predicted.map((y, i) => ({ x: first + i, y })) },
+  ];
 }
 
-/** The input tail, the true continuation and the network's forecast on one chart (no animation). */
-export function ForecastChart({ preview }: { preview: SinePreview }) {
-  const points = forecastPoints(preview);
+/** The input tail, the true continuation and the network's forecast on one chart, with its text alternative and legend. */
+export function ForecastChart({ preview, description }: { preview: SinePreview; description: string }) {
+  const lines = useMemo(() => forecastLines(preview), [preview]);
+  const ys = lines.flatMap((line) => line.points.map((p) => p.y)).filter(Number.isFinite);
+  const yAxis = niceAxis(Math.min(...ys), Math.max(...ys), 4, UNIT);
+  const end = preview.tailStart + preview.tail.length + preview.expected.length - 1;
   return (
-    <div className="sine-chart" data-testid="sine-chart">
-      <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={points} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
-          <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
-          <XAxis
-            dataKey="t"
-            type="number"
-            domain={['dataMin', 'dataMax']}
-            allowDecimals={false}
-            stroke="var(--muted)"
-            label={{ value: 'step', position: 'insideBottomRight', offset: -2, fill: 'var(--muted)', fontSize: 11 }}
-            height={36}
-          />
-          <YAxis type="number" domain={[0, 1]} stroke="var(--muted)" width={44} tickCount={5} tickFormatter={formatTick} />
-          <Legend />
-          <Line dataKey="input" name="input" stroke="var(--series-5)" strokeWidth={1.5} dot={{ r: 1.5 }} isAnimationActive={false} />
-          <Line dataKey="expected" name="true next values" stroke="var(--series-3)" strokeWidth={2} dot={{ r: 2.5 }} isAnimationActive={false} />
-          <Line
-            dataKey="predicted"
-            name="predicted"
-            stroke="var(--series-2)"
-            strokeWidth={2}
-            dot={{ r: 3, fill: 'var(--series-2)' }}
-            isAnimationActive={false}
-          />
-        </LineChart>
-      </ResponsiveContainer>
-    </div>
+    <figure className="sine-figure">
+      <div className="sine-chart" data-testid="sine-chart" role="img" aria-label={description}>
+        <SeriesChart
+          lines={lines}
+          x={{ domain: [preview.tailStart, Math.max(end, preview.tailStart + 1)], integer: true, title: 'step' }}
+          y={{ ...yAxis, size: 44 }}
+          formatX={stepName}
+        />
+      </div>
+      <ChartLegend lines={lines} label="Forecast chart lines" />
+    </figure>
   );
 }

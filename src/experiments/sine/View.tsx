@@ -7,6 +7,8 @@ import type { SinePreview } from './experiment';
 import { ForecastChart } from './ForecastChart';
 import './sine.css';
 
+/** The wave lies in [0, 1]: its charts always show that range. */
+const UNIT = [0, 1] as const;
 const fixed = (v: number | undefined) => (v === undefined ? '–' : v.toFixed(3));
 
 /** A fresh damped wave: the end of the input, the true next values and the network's forecast, as a chart and a table. */
@@ -24,9 +26,7 @@ export function SineView({ preview }: ViewProps<SinePreview>) {
         A fresh wave (period {period} steps, decay {decay.toFixed(3)} per step): the last {tail.length} input values and the
         forecast of the next {expected.length}.
       </p>
-      <figure className="sine-figure" role="img" aria-label={description}>
-        <ForecastChart preview={preview} />
-      </figure>
+      <ForecastChart preview={preview} description={description} />
       <table className="sine-table" data-testid="sine-table">
         <caption className="visually-hidden">True and predicted values per forecast step</caption>
         <thead>
@@ -63,7 +63,7 @@ export function SineView({ preview }: ViewProps<SinePreview>) {
         past. Closed loop: the network's own forecasts are appended to its input and it forecasts again, as it would for a
         future nobody has seen.
       </p>
-      <ContinuationChart view={continuation} description={describeContinuation(continuation, (v) => v.toFixed(2))} testId="sine-continuation" yDomain={[0, 1]} />
+      <ContinuationChart view={continuation} description={describeContinuation(continuation, (v) => v.toFixed(2))} testId="sine-continuation" yInclude={UNIT} />
       <HorizonErrorsView errors={errors} caption={errors.series === 1 ? 'on the wave shown' : `over ${errors.series} fresh waves, the first the one shown`} format={(v) => v.toFixed(3)} testId="sine-horizon" />
     </div>
   );

@@ -1,6 +1,9 @@
 import { useMemo } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
-import { formatTick } from '../../ui/format';
+import type { ChartPoint } from '../../state/series';
+import { ChartLegend } from '../../ui/charts/ChartLegend';
+import { niceAxis } from '../../ui/charts/domain';
+import type { ChartLine } from '../../ui/charts/LiveLines';
+import { SeriesChart } from '../../ui/charts/SeriesChart';
 import { ContinuationChart } from '../../ui/forecast/ContinuationChart';
 import { describeContinuation } from '../../ui/forecast/describe';
 import { HorizonErrorsView } from '../../ui/forecast/HorizonErrorsView';
@@ -11,19 +14,21 @@ import { rmse } from './framing';
 /** Points drawn at most: a long daily series is thinned (every k-th point) for the chart. */
 const MAX_POINTS = 600;
 
-interface Point {
-  i: number;
-  actual?: number;
-  train?: number;
-  test?: number;
+/** Every `stride`-th point of the series, keeping each point's index as its x. */
+function thinned(points: ChartPoint[], stride: number): ChartPoint[] {
+  return stride > 1 ? points.filter((p) => p.x % stride === 0) : points;
 }
 
-function chartPoints(preview: TimeSeriesPreview): Point[] {
-  const points: Point[] = preview.values.map((actual, i) => ({ i, actual }));
-  for (const [i, value] of preview.trainPredictions) if (points[i]) points[i].train = value;
-  for (const [i, value] of preview.testPredictions) if (points[i]) points[i].test = value;
-  const stride = Math.ceil(points.length / MAX_POINTS);
-  return stride > 1 ? points.filter((_, i) => i % stride === 0) : points;
+/** The series and the predictions of both periods as chart lines (each period's predictions a line of its own). */
+function linesOf(preview: TimeSeriesPreview): ChartLine[] {
+  const stride = Math.ceil(preview.values.length / MAX_POINTS);
+  const actual = preview.values.map((y, x) => ({ x, y }));
+  const predictions = (pairs: [number, number][]) => thinned(pairs.map(([x, y]) => ({ x, y })), stride);
+  return [
+    { key: 'actual', label: preview.name, color: 'var(--series-5)', width: 1.5, points: thinned(actual, stride) },
+    { key: 'train', label: 'predicted (train period)', color: 'var(--series-1)', width: 1.5, points: predictions(preview.trainPredictions) },
+    { key: 'test', label: 'predicted (test period)', color: 'var(--series-2)', width: 2, current: true, points: predictions(preview.testPredictions) },
+  ];
 }
 
 function scores(preview: TimeSeriesPreview) {
@@ -39,10 +44,18 @@ const fixed = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '–');
 
 /** The series with the train-period and test-period predictions, aligned in time, and the verdict against the naive forecast. */
 export function TimeSeriesView({ preview, values }: ViewProps<TimeSeriesPreview>) {
-  const points = useMemo(() => chartPoints(preview), [preview]);
+  const lines = useMemo(() => linesOf(preview), [preview]);
+  const ys = lines.flatMap((line) => line.points.map((p) => p.y)).filter(Number.isFinite);
+  const yAxis = niceAxis(Math.min(...ys), Math.max(...ys));
   const { train, test } = useMemo(() => scores(preview), [preview]);
   const beats = test.model < test.naive;
-  const dateOf = (i: number) => preview.dates[i] ?? String(i + 1);
+  // Each preview brings a new dates array with the same dates: the axis' formatter changes (and
+  // the chart's frame redraws) only when the dates do.
+  const datesKey = preview.dates.join('\n');
+  const dateOf = useMemo(() => {
+    const dates = datesKey ? datesKey.split('\n') : [];
+    return (i: number) => dates[i] ?? String(i + 1);
+  }, [datesKey]);
   const units = preview.units ? ` ${preview.units}` : '';
   return (
     <div className="timeseries-view">
@@ -59,19 +72,15 @@ export function TimeSeriesView({ preview, values }: ViewProps<TimeSeriesPreview>
         role="img"
         aria-label={`${preview.name}: ${preview.values.length} values from ${dateOf(0)} to ${dateOf(preview.values.length - 1)}, with the model's predictions for the train period and, after ${dateOf(preview.trainSize)}, the test period.`}
       >
-        <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={points} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
-            <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
-            <XAxis dataKey="i" type="number" domain={['dataMin', 'dataMax']} tickFormatter={(i: number) => dateOf(i)} stroke="var(--muted)" height={36} />
-            <YAxis type="number" domain={['auto', 'auto']} stroke="var(--muted)" width={48} tickFormatter={formatTick} />
-            <ReferenceLine x={preview.trainSize} stroke="var(--muted)" strokeDasharray="4 4" label={{ value: 'test →', position: 'insideTopLeft', fill: 'var(--muted)', fontSize: 11 }} />
-            <Legend />
-            <Line dataKey="actual" name={preview.name} stroke="var(--series-5)" strokeWidth={1.5} dot={false} isAnimationActive={false} />
-            <Line dataKey="train" name="predicted (train period)" stroke="var(--series-1)" strokeWidth={1.5} dot={false} isAnimationActive={false} connectNulls={false} />
-            <Line dataKey="test" name="predicted (test period)" stroke="var(--series-2)" strokeWidth={2} dot={false} isAnimationActive={false} connectNulls={false} />
-          </LineChart>
-        </ResponsiveContainer>
+        <SeriesChart
+          lines={lines}
+          x={{ domain: [0, Math.max(1, preview.values.length - 1)], integer: true, tick: dateOf }}
+          y={yAxis}
+          marker={{ x: preview.trainSize, label: 'test →' }}
+          formatX={dateOf}
+        />
       </div>
+      <ChartLegend lines={lines} label="Series chart lines" />
       <Ahead preview={preview} dateOf={dateOf} asked={Number(values.horizon)} />
     </div>
   );

@@ -6,18 +6,31 @@ import { formatCompact } from '../format';
 export interface ChartLine {
   key: string;
   label: string;
-  current: boolean;
   color: string;
-  /** Validation curves are dashed. */
-  dashed?: boolean;
   points: ChartPoint[];
+  /** The line the pointer readout anchors to (the current run); the first line when none is. */
+  current?: boolean;
+  /** Stroke width in px (1.5 when absent). */
+  width?: number;
+  /** Stroke opacity (1 when absent). */
+  opacity?: number;
+  /** A stroke-dasharray, e.g. '5 3'; solid when absent. */
+  dash?: string;
+  /** The radius of a dot drawn at every point; none when absent. */
+  dot?: number;
+}
+
+export interface ChartLines {
+  lines: ChartLine[];
+  /** How the readout writes the x value under the pointer, e.g. "1.2k samples" or "step 30". */
+  formatX: (x: number) => string;
 }
 
 /**
  * The curves reach the chart through this context rather than through recharts' props: new
  * points re-render only the paths below, not the axes, grid and the rest of recharts' tree.
  */
-export const ChartLinesContext = createContext<ChartLine[]>([]);
+export const ChartLinesContext = createContext<ChartLines>({ lines: [], formatX: formatCompact });
 
 type Scale = (value: number) => number | undefined;
 
@@ -48,9 +61,36 @@ function nearest(points: readonly ChartPoint[], x: number): ChartPoint | undefin
   return after;
 }
 
+/**
+ * Whether `x` lies along a line (within half its mean spacing of either end): the readout leaves
+ * out lines that end before the pointer or start after it (the input under a forecast).
+ */
+function covers(points: readonly ChartPoint[], x: number): boolean {
+  const first = points[0];
+  const last = points.at(-1);
+  if (!first || !last) return false;
+  if (points.length === 1) return true;
+  const slack = (last.x - first.x) / (points.length - 1) / 2;
+  return x >= first.x - slack && x <= last.x + slack;
+}
+
+/** A dot at each point of a line (short series read better with them). */
+function Dots({ line, radius, x, y }: { line: ChartLine; radius: number; x: Scale; y: Scale }) {
+  return (
+    <g className="live-dots" fill={line.color} fillOpacity={line.opacity ?? 1}>
+      {line.points.map((point, i) => {
+        const cx = x(point.x);
+        const cy = y(point.y);
+        if (cx === undefined || cy === undefined || !Number.isFinite(cx) || !Number.isFinite(cy)) return null;
+        return <circle key={i} cx={cx.toFixed(1)} cy={cy.toFixed(1)} r={radius} />;
+      })}
+    </g>
+  );
+}
+
 /** The curves, drawn inside a recharts chart with its scales, and a readout under the pointer. */
 export function LiveLines() {
-  const lines = useContext(ChartLinesContext);
+  const { lines, formatX } = useContext(ChartLinesContext);
   const x = useXAxisScale();
   const y = useYAxisScale();
   const invertX = useXAxisInverseScale();
@@ -68,14 +108,17 @@ export function LiveLines() {
     setHoverX(Number.isFinite(value) ? value : null);
   };
 
-  const hovered =
-    hoverX === null
-      ? []
-      : lines.flatMap((line) => {
-          const point = nearest(line.points, hoverX);
-          return point ? [{ line, point }] : [];
-        });
-  const anchor = hovered.find((h) => h.line.current) ?? hovered[0];
+  const pointsAt = (x: number, along: boolean) =>
+    lines.flatMap((line) => {
+      const point = !along || covers(line.points, x) ? nearest(line.points, x) : undefined;
+      return point ? [{ line, point }] : [];
+    });
+  // The lines under the pointer; past the end of every line, each line's nearest point.
+  const along = hoverX === null ? [] : pointsAt(hoverX, true);
+  const hovered = hoverX === null || along.length ? along : pointsAt(hoverX, false);
+  const distance = (h: (typeof hovered)[number]) => Math.abs(h.point.x - (hoverX ?? 0));
+  const closest = hovered.reduce<(typeof hovered)[number] | undefined>((best, h) => (!best || distance(h) < distance(best) ? h : best), undefined);
+  const anchor = hovered.find((h) => h.line.current) ?? closest;
   const anchorX = anchor ? scaleX(anchor.point.x) : undefined;
   const labelLeft = anchorX !== undefined && anchorX > area.x + area.width / 2;
 
@@ -84,15 +127,18 @@ export function LiveLines() {
       {lines.map((line) => (
         <path
           key={line.key}
+          className="live-line"
+          data-line={line.key}
           d={pathOf(line.points, scaleX, scaleY)}
           fill="none"
           stroke={line.color}
-          strokeWidth={line.current ? 2 : 1.25}
-          strokeOpacity={line.current ? 1 : 0.55}
+          strokeWidth={line.width ?? 1.5}
+          strokeOpacity={line.opacity ?? 1}
           strokeLinejoin="round"
-          strokeDasharray={line.dashed ? '5 3' : undefined}
+          strokeDasharray={line.dash}
         />
       ))}
+      {lines.map((line) => (line.dot ? <Dots key={`${line.key}-dots`} line={line} radius={line.dot} x={scaleX} y={scaleY} /> : null))}
       {anchor && anchorX !== undefined && (
         <g className="chart-readout" pointerEvents="none">
           <line x1={anchorX} x2={anchorX} y1={area.y} y2={area.y + area.height} stroke="var(--muted)" strokeDasharray="2 3" />
@@ -102,7 +148,7 @@ export function LiveLines() {
             return cx === undefined || cy === undefined ? null : <circle key={line.key} cx={cx} cy={cy} r={3} fill={line.color} />;
           })}
           <text x={labelLeft ? anchorX - 6 : anchorX + 6} y={area.y + 12} textAnchor={labelLeft ? 'end' : 'start'} className="chart-readout-text">
-            <tspan>{formatCompact(anchor.point.x)} samples</tspan>
+            <tspan>{formatX(anchor.point.x)}</tspan>
             {hovered.map(({ line, point }) => (
               <tspan key={line.key} x={labelLeft ? anchorX - 6 : anchorX + 6} dy="1.2em" fill={line.color}>
                 {hovered.length > 1 ? `${line.label}: ` : ''}

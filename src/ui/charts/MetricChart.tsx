@@ -2,6 +2,7 @@ import { memo, useMemo } from 'react';
 import { CartesianGrid, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { downsample, smooth, type ChartPoint, type Series } from '../../state/series';
 import { formatCompact, formatTick, METRIC_LABELS } from '../format';
+import { ChartLegend } from './ChartLegend';
 import { extentOf, logDomain, niceCeil } from './domain';
 import { ChartLinesContext, LiveLines, type ChartLine } from './LiveLines';
 
@@ -26,6 +27,7 @@ interface Props {
 }
 
 const MAX_POINTS = 200;
+const samplesSeen = (x: number) => `${formatCompact(x)} samples`;
 const PALETTE = ['var(--series-1)', 'var(--series-2)', 'var(--series-3)', 'var(--series-4)', 'var(--series-5)'];
 
 function curve(series: Series, metric: string, smoothing: number, logScale: boolean): ChartPoint[] {
@@ -53,14 +55,15 @@ export const MetricChart = memo(function MetricChart({ metric, runs, smoothing, 
     () =>
       runs.flatMap((run, i) => {
         const color = PALETTE[i % PALETTE.length] ?? 'currentColor';
-        const line: ChartLine = { key: run.key, label: run.label, current: run.current, color, points: curve(run.series, metric, smoothing, logScale) };
+        const style = run.current ? { width: 2, opacity: 1 } : { width: 1.25, opacity: 0.55 };
+        const line: ChartLine = { key: run.key, label: run.label, current: run.current, color, ...style, points: curve(run.series, metric, smoothing, logScale) };
         // Scored once per epoch on held-out data: drawn unsmoothed, dashed, in its run's colour.
         const validation = `val_${metric}`;
         if (!run.series.metricNames.includes(validation)) return [line];
         const points = curve(run.series, validation, 0, logScale).filter((p) => Number.isFinite(p.y));
         // Before its first check a validation curve has nothing to draw, and no legend entry either.
         if (points.length === 0) return [line];
-        return [line, { key: `${run.key}-val`, label: `${run.label}, validation`, current: run.current, color, dashed: true, points }];
+        return [line, { key: `${run.key}-val`, label: `${run.label}, validation`, current: run.current, color, ...style, dash: '5 3', points }];
       }),
     // `version` marks in-place growth of the series.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -106,6 +109,7 @@ export const MetricChart = memo(function MetricChart({ metric, runs, smoothing, 
     [frame],
   );
 
+  const context = useMemo(() => ({ lines, formatX: samplesSeen }), [lines]);
   const label = METRIC_LABELS[metric] ?? metric;
   const current = (lines.find((l) => l.current) ?? lines[0])?.points;
   const last = current?.at(-1);
@@ -119,18 +123,9 @@ export const MetricChart = memo(function MetricChart({ metric, runs, smoothing, 
         {last && <span className="latest"> · latest {formatCompact(last.y)}</span>}
       </figcaption>
       <div className="chart-box" role="img" aria-label={description}>
-        <ChartLinesContext.Provider value={lines}>{chart}</ChartLinesContext.Provider>
+        <ChartLinesContext.Provider value={context}>{chart}</ChartLinesContext.Provider>
       </div>
-      {legend && lines.length > 1 && (
-        <ul className="chart-legend" aria-label={`${label} runs`}>
-          {lines.map((line) => (
-            <li key={line.key}>
-              <span className={line.dashed ? 'swatch swatch-dashed' : 'swatch'} style={{ borderColor: line.color, background: line.dashed ? undefined : line.color }} aria-hidden="true" />
-              {line.label}
-            </li>
-          ))}
-        </ul>
-      )}
+      {legend && lines.length > 1 && <ChartLegend lines={lines} label={`${label} runs`} />}
     </figure>
   );
 });

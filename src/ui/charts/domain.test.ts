@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extentOf, logDomain, niceCeil } from './domain';
+import { extentOf, logDomain, niceCeil, niceAxis } from './domain';
 
 describe('niceCeil', () => {
   it('snaps up to 1, 2, 4 or 8 times a power of ten', () => {
@@ -49,5 +49,56 @@ describe('extentOf', () => {
   it('covers every finite point of every line', () => {
     const extent = extentOf([{ points: [{ x: 1, y: 3 }, { x: 5, y: Number.NaN }] }, { points: [{ x: 2, y: -1 }] }]);
     expect(extent).toEqual({ minX: 1, maxX: 2, minY: -1, maxY: 3 });
+  });
+});
+
+describe('niceAxis', () => {
+  it('rounds the ends outwards to a round interval', () => {
+    expect(niceAxis(0.12, 0.87).domain).toEqual([0, 1]);
+    expect(niceAxis(-1.23, 2.4).domain).toEqual([-2, 4]);
+    expect(niceAxis(-1.23, 2.4, 5).domain).toEqual([-2, 3]);
+    expect(niceAxis(612, 968).domain).toEqual([600, 1000]);
+    expect(niceAxis(0.013, 0.018).domain).toEqual([0.012, 0.018]);
+  });
+
+  it('puts a tick at every multiple of the interval', () => {
+    expect(niceAxis(0.12, 0.87).ticks).toEqual([0, 0.25, 0.5, 0.75, 1]);
+    expect(niceAxis(0, 0.0195, 3).ticks).toEqual([0, 0.01, 0.02]);
+    expect(niceAxis(0.1, 0.7, 4).ticks).toEqual([0, 0.2, 0.4, 0.6, 0.8]);
+  });
+
+  it('covers the ends it is asked to include', () => {
+    expect(niceAxis(0.2, 0.7, 4, [0, 1]).domain).toEqual([0, 1]);
+    expect(niceAxis(-0.1, 0.7, 4, [0, 1]).domain).toEqual([-0.5, 1]);
+  });
+
+  it('gives a range around a single value and [0, 1] for no finite value', () => {
+    expect(niceAxis(5, 5).domain).toEqual([4.5, 5.5]);
+    expect(niceAxis(0, 0).domain).toEqual([-1, 1]);
+    expect(niceAxis(Number.NaN, Number.NaN).domain).toEqual([0, 1]);
+    expect(niceAxis(Infinity, -Infinity).domain).toEqual([0, 1]);
+  });
+
+  it('covers the data with at most the intervals asked, each a round number', () => {
+    // Values a chart meets (no subnormals, where products of a step and an integer lose bits).
+    const value = fc.double({ min: -1e6, max: 1e6, noNaN: true }).map((v) => (Math.abs(v) < 1e-100 ? 0 : v));
+    fc.assert(
+      fc.property(value, value, fc.integer({ min: 2, max: 8 }), (a, b, intervals) => {
+        const [min, max] = a <= b ? [a, b] : [b, a];
+        const { domain: [low, high], ticks } = niceAxis(min, max, intervals);
+        expect(ticks[0]).toBe(low);
+        expect(ticks.at(-1)).toBe(high);
+        expect(ticks.length - 1).toBeLessThanOrEqual(intervals);
+        expect(low).toBeLessThanOrEqual(min);
+        expect(high).toBeGreaterThanOrEqual(max);
+        expect(high).toBeGreaterThan(low);
+        const steps = [1, 2, 2.5, 5].flatMap((m) => Array.from({ length: 30 }, (_, k) => m * 10 ** (k - 15)));
+        const fits = steps.some((step) => {
+          const n = (high - low) / step;
+          return Math.abs(n - Math.round(n)) < 1e-6 && Math.round(n) <= intervals && Math.abs(low / step - Math.round(low / step)) < 1e-6;
+        });
+        expect(fits).toBe(true);
+      }),
+    );
   });
 });

@@ -46,3 +46,50 @@ export function extentOf(lines: readonly { points: readonly { x: number; y: numb
   }
   return extent;
 }
+
+/** The smallest of 1, 2, 2.5, 5 × 10^k that is ≥ value: a round tick interval. */
+function niceStep(value: number): number {
+  const power = 10 ** Math.floor(Math.log10(value));
+  for (const step of [1, 2, 2.5, 5, 10]) if (step * power >= value * (1 - 1e-12)) return step * power;
+  return 10 * power;
+}
+
+export interface NiceAxis {
+  domain: [number, number];
+  /** The multiples of the interval from one end to the other. */
+  ticks: number[];
+}
+
+/**
+ * A range covering [min, max] whose ends are multiples of a round interval, `intervals` of them at
+ * most: it moves only when the data cross such a multiple, so a chart's axes stay put while its
+ * lines change. Ends in `include` (e.g. 0 and 1 for values that usually lie in [0, 1]) are always
+ * covered. [0, 1] when there is nothing finite.
+ */
+export function niceAxis(min: number, max: number, intervals = 4, include: readonly number[] = []): NiceAxis {
+  const finite = [min, max, ...include].filter(Number.isFinite);
+  if (finite.length === 0) return { domain: [0, 1], ticks: [0, 0.25, 0.5, 0.75, 1] };
+  let low = Math.min(...finite);
+  let high = Math.max(...finite);
+  // A flat line (or one flat to within rounding) gets a range around it.
+  if (high - low <= Math.max(Math.abs(low), Math.abs(high), 1e-300) * 1e-9) {
+    const pad = Math.abs(low) > 1e-300 ? Math.abs(low) / 10 : 1;
+    low -= pad;
+    high += pad;
+  }
+  let step = niceStep((high - low) / intervals);
+  // Snapping both ends outwards can need one interval more than asked; then take the next step.
+  while (Math.ceil(high / step) - Math.floor(low / step) > intervals) step = niceStep(step * 1.0001);
+  // 3 × 0.1 is 0.30000000000000004: written with 12 digits where that still covers the data.
+  const clean = (end: number, covers: (v: number) => boolean) => {
+    const short = Number(end.toPrecision(12));
+    return covers(short) ? short : end;
+  };
+  const first = Math.floor(low / step);
+  const last = Math.ceil(high / step);
+  const ticks = Array.from({ length: last - first + 1 }, (_, i) => Number(((first + i) * step).toPrecision(12)));
+  const domain: [number, number] = [clean(first * step, (v) => v <= low), clean(last * step, (v) => v >= high)];
+  ticks[0] = domain[0];
+  ticks[ticks.length - 1] = domain[1];
+  return { domain, ticks };
+}

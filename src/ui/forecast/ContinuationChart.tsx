@@ -1,7 +1,10 @@
-import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { useMemo } from 'react';
 import type { ContinuationView } from '../../experiments/closedLoop';
-import { formatTick } from '../format';
-import { continuationPoints } from './describe';
+import { ChartLegend } from '../charts/ChartLegend';
+import { niceAxis } from '../charts/domain';
+import type { ChartLine } from '../charts/LiveLines';
+import { SeriesChart } from '../charts/SeriesChart';
+import { continuationLines } from './describe';
 import './forecast.css';
 
 interface Props {
@@ -9,65 +12,51 @@ interface Props {
   /** The chart's text alternative. */
   description: string;
   testId: string;
-  /** Fixed value range (e.g. [0, 1]); the data's range when absent. */
-  yDomain?: [number, number];
-  /** How a step index is written on the x axis (e.g. a date). */
+  /** Values the y axis always covers (e.g. [0, 1]); the range follows the data beyond them. */
+  yInclude?: readonly number[];
+  /** How a step index is written on the x axis and in the readout (e.g. a date); keep it stable. */
   tick?: (t: number) => string;
 }
 
-/** The legend entries, in drawing order; HTML, so it reads as text and wraps on a phone. */
-const ENTRIES = [
-  { key: 'input', label: 'input' },
-  { key: 'truth', label: 'true continuation' },
-  { key: 'clean', label: 'noiseless signal' },
-  { key: 'open', label: 'open loop (reads the true past)' },
-  { key: 'closed', label: 'closed loop (reads its own forecasts)' },
-] as const;
-
 /** Dots make short continuations readable and long ones cluttered. */
-const dotsFor = (count: number, r: number) => (count <= 30 ? { r } : false);
+const dotsFor = (count: number, r: number) => (count <= 30 ? { dot: r } : {});
+const stepName = (t: number) => `step ${t}`;
 
-/** The end of the input, then the truth, the open-loop and the closed-loop continuations (no animation). */
-export function ContinuationChart({ view, description, testId, yDomain, tick }: Props) {
-  const points = continuationPoints(view);
-  const start = view.inputStart + view.input.length;
-  const withClean = view.clean !== undefined;
+/** The lines in drawing order, with their legend labels. */
+function linesOf(view: ContinuationView): ChartLine[] {
+  const points = continuationLines(view);
   const steps = view.truth.length;
+  const lines: ChartLine[] = [
+    { key: 'input', label: 'input', color: 'var(--series-5)', width: 1.5, points: points.input },
+    { key: 'truth', label: 'true continuation', color: 'var(--series-3)', width: 2, ...dotsFor(steps, 2), points: points.truth },
+  ];
+  if (points.clean) lines.push({ key: 'clean', label: 'noiseless signal', color: 'var(--series-4)', width: 1, dash: '2 3', points: points.clean });
+  lines.push(
+    { key: 'open', label: 'open loop (reads the true past)', color: 'var(--series-1)', width: 1.5, dash: '5 3', ...dotsFor(steps, 2), points: points.open },
+    { key: 'closed', label: 'closed loop (reads its own forecasts)', color: 'var(--series-2)', width: 2, ...dotsFor(steps, 2.5), points: points.closed },
+  );
+  return lines;
+}
+
+/** The end of the input, then the truth, the open-loop and the closed-loop continuations. */
+export function ContinuationChart({ view, description, testId, yInclude, tick }: Props) {
+  const lines = useMemo(() => linesOf(view), [view]);
+  const start = view.inputStart + view.input.length;
+  const end = start + view.truth.length - 1;
+  const ys = lines.flatMap((line) => line.points.map((p) => p.y)).filter(Number.isFinite);
+  const yAxis = niceAxis(Math.min(...ys), Math.max(...ys), 4, yInclude);
   return (
     <figure className="continuation-figure">
       <div className="continuation-chart" data-testid={testId} role="img" aria-label={description}>
-        <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={points} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
-            <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
-            <XAxis
-              dataKey="t"
-              type="number"
-              domain={['dataMin', 'dataMax']}
-              allowDecimals={false}
-              stroke="var(--muted)"
-              height={36}
-              {...(tick ? { tickFormatter: tick } : { label: { value: 'step', position: 'insideBottomRight', offset: -2, fill: 'var(--muted)', fontSize: 11 } })}
-            />
-            <YAxis type="number" domain={yDomain ?? ['auto', 'auto']} stroke="var(--muted)" width={48} tickCount={5} tickFormatter={formatTick} />
-            <ReferenceLine x={start - 1} stroke="var(--muted)" strokeDasharray="4 4" />
-            <Line dataKey="input" name="input" stroke="var(--series-5)" strokeWidth={1.5} dot={false} isAnimationActive={false} />
-            <Line dataKey="truth" name="true continuation" stroke="var(--series-3)" strokeWidth={2} dot={dotsFor(steps, 2)} isAnimationActive={false} />
-            {withClean && (
-              <Line dataKey="clean" name="noiseless signal" stroke="var(--series-4)" strokeWidth={1} strokeDasharray="2 3" dot={false} isAnimationActive={false} />
-            )}
-            <Line dataKey="open" name="open loop" stroke="var(--series-1)" strokeWidth={1.5} strokeDasharray="5 3" dot={dotsFor(steps, 2)} isAnimationActive={false} />
-            <Line dataKey="closed" name="closed loop" stroke="var(--series-2)" strokeWidth={2} dot={dotsFor(steps, 2.5)} isAnimationActive={false} />
-          </LineChart>
-        </ResponsiveContainer>
+        <SeriesChart
+          lines={lines}
+          x={{ domain: [view.inputStart, Math.max(end, view.inputStart + 1)], integer: true, ...(tick ? { tick } : { title: 'step' }) }}
+          y={yAxis}
+          marker={{ x: start - 1 }}
+          formatX={tick ?? stepName}
+        />
       </div>
-      <ul className="chart-legend continuation-legend">
-        {ENTRIES.filter((entry) => entry.key !== 'clean' || withClean).map((entry) => (
-          <li key={entry.key}>
-            <span className={`swatch swatch-${entry.key}`} aria-hidden="true" />
-            {entry.label}
-          </li>
-        ))}
-      </ul>
+      <ChartLegend lines={lines} label="Continuation chart lines" />
     </figure>
   );
 }

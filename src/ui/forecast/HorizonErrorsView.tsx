@@ -1,5 +1,8 @@
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { useMemo } from 'react';
 import type { HorizonErrors } from '../../experiments/closedLoop';
+import { niceAxis } from '../charts/domain';
+import type { ChartLine } from '../charts/LiveLines';
+import { SeriesChart } from '../charts/SeriesChart';
 import { formatTick } from '../format';
 import { describeErrors, horizonSteps } from './describe';
 import './forecast.css';
@@ -21,10 +24,24 @@ const ROWS = [
   { key: 'naive', label: 'repeat last value' },
 ] as const;
 
+const stepsAhead = (h: number) => `${h} step${h === 1 ? '' : 's'} ahead`;
+
+/** One line per row of the table, drawn in the table's order reversed (the closed loop on top). */
+function linesOf(errors: HorizonErrors): ChartLine[] {
+  const points = (values: readonly number[]) => values.map((y, h) => ({ x: h + 1, y }));
+  return [
+    { key: 'naive', label: 'repeat last value', color: 'var(--muted)', width: 1, dash: '2 3', points: points(errors.naive) },
+    { key: 'open', label: 'open loop', color: 'var(--series-1)', width: 1.5, dash: '5 3', points: points(errors.open) },
+    { key: 'closed', label: 'closed loop', color: 'var(--series-2)', width: 2, points: points(errors.closed) },
+  ];
+}
+
 /** The error of each continuation as a function of the steps after the input: a small chart and a table at a few steps. */
 export function HorizonErrorsView({ errors, caption, format, testId }: Props) {
   const horizon = errors.open.length;
-  const points = errors.open.map((open, h) => ({ h: h + 1, open, closed: errors.closed[h], naive: errors.naive[h] }));
+  const lines = useMemo(() => linesOf(errors), [errors]);
+  const ys = lines.flatMap((line) => line.points.map((p) => p.y)).filter(Number.isFinite);
+  const yAxis = niceAxis(0, Math.max(0, ...ys), 3);
   const steps = horizonSteps(horizon);
   const name = errors.kind === 'mae' ? 'Mean absolute error' : 'Root mean squared error';
   return (
@@ -33,24 +50,12 @@ export function HorizonErrorsView({ errors, caption, format, testId }: Props) {
         {name} by steps after the input, {caption}.
       </figcaption>
       <div className="horizon-chart" role="img" aria-label={describeErrors(errors, format)}>
-        <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={points} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
-            <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
-            <XAxis
-              dataKey="h"
-              type="number"
-              domain={[1, Math.max(1, horizon)]}
-              allowDecimals={false}
-              stroke="var(--muted)"
-              height={32}
-              label={{ value: 'steps ahead', position: 'insideBottomRight', offset: -2, fill: 'var(--muted)', fontSize: 11 }}
-            />
-            <YAxis type="number" domain={[0, 'auto']} stroke="var(--muted)" width={52} tickCount={4} tickFormatter={errorTick} />
-            <Line dataKey="naive" name="repeat last value" stroke="var(--muted)" strokeWidth={1} strokeDasharray="2 3" dot={false} isAnimationActive={false} />
-            <Line dataKey="open" name="open loop" stroke="var(--series-1)" strokeWidth={1.5} strokeDasharray="5 3" dot={false} isAnimationActive={false} />
-            <Line dataKey="closed" name="closed loop" stroke="var(--series-2)" strokeWidth={2} dot={false} isAnimationActive={false} />
-          </LineChart>
-        </ResponsiveContainer>
+        <SeriesChart
+          lines={lines}
+          x={{ domain: [1, Math.max(2, horizon)], integer: true, title: 'steps ahead', size: 32 }}
+          y={{ ...yAxis, tick: errorTick, size: 52 }}
+          formatX={stepsAhead}
+        />
       </div>
       <div className="table-scroll" tabIndex={0} role="group" aria-label="Error at a few steps ahead">
         <table className="horizon-table">

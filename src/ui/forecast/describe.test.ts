@@ -1,18 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { continuationPoints, describeContinuation, describeErrors, horizonSteps } from './describe';
+import { continuationLines, describeContinuation, describeErrors, horizonSteps } from './describe';
 
 const view = { inputStart: 8, input: [0.1, 0.2], truth: [0.3, 0.4, 0.5], open: [0.31, 0.41, 0.52], closed: [0.3, 0.35, 0.33] };
 
-describe('continuation chart rows', () => {
+describe('continuation chart lines', () => {
   it('the input tail, then the truth and both forecasts at their steps, joined at the last input value', () => {
-    expect(continuationPoints(view)).toEqual([
-      { t: 8, input: 0.1 },
-      { t: 9, input: 0.2, truth: 0.2, open: 0.2, closed: 0.2 },
-      { t: 10, truth: 0.3, open: 0.31, closed: 0.3 },
-      { t: 11, truth: 0.4, open: 0.41, closed: 0.35 },
-      { t: 12, truth: 0.5, open: 0.52, closed: 0.33 },
+    const lines = continuationLines(view);
+    expect(lines.input).toEqual([
+      { x: 8, y: 0.1 },
+      { x: 9, y: 0.2 },
     ]);
-    expect(continuationPoints({ ...view, clean: [0, 1, 2] }).map((p) => p.clean)).toEqual([undefined, undefined, 0, 1, 2]);
+    const from = { x: 9, y: 0.2 };
+    expect(lines.truth).toEqual([from, { x: 10, y: 0.3 }, { x: 11, y: 0.4 }, { x: 12, y: 0.5 }]);
+    expect(lines.open).toEqual([from, { x: 10, y: 0.31 }, { x: 11, y: 0.41 }, { x: 12, y: 0.52 }]);
+    expect(lines.closed).toEqual([from, { x: 10, y: 0.3 }, { x: 11, y: 0.35 }, { x: 12, y: 0.33 }]);
+    expect(lines.clean).toBeUndefined();
+    expect(continuationLines({ ...view, clean: [0, 1, 2] }).clean).toEqual([
+      { x: 10, y: 0 },
+      { x: 11, y: 1 },
+      { x: 12, y: 2 },
+    ]);
+  });
+
+  it('a forecast cut short stops where it ends', () => {
+    expect(continuationLines({ ...view, closed: [0.3] }).closed).toEqual([
+      { x: 9, y: 0.2 },
+      { x: 10, y: 0.3 },
+    ]);
   });
 });
 

@@ -1,39 +1,31 @@
 /** Chart rows and text alternatives for the closed-loop views. Pure. */
 import type { ContinuationView, HorizonErrors } from '../../experiments/closedLoop';
+import type { ChartPoint } from '../../state/series';
 
-export interface ContinuationPoint {
-  t: number;
-  input?: number;
-  truth?: number;
-  open?: number;
-  closed?: number;
-  clean?: number;
+export interface ContinuationLines {
+  input: ChartPoint[];
+  truth: ChartPoint[];
+  open: ChartPoint[];
+  closed: ChartPoint[];
+  /** The noiseless signal, when the view has one. */
+  clean?: ChartPoint[];
 }
 
 /**
- * One row per step: the input tail, then the continued steps with the truth and both forecasts.
+ * The points of each line: the input tail, then the truth and both forecasts at their steps.
  * The truth and the forecasts start at the last input value, so they read as the series going on.
  */
-export function continuationPoints(view: ContinuationView): ContinuationPoint[] {
-  const points: ContinuationPoint[] = view.input.map((input, i) => ({ t: view.inputStart + i, input }));
-  const last = points.at(-1);
-  if (last?.input !== undefined) {
-    last.truth = last.input;
-    last.open = last.input;
-    last.closed = last.input;
-  }
+export function continuationLines(view: ContinuationView): ContinuationLines {
+  const input = view.input.map((y, i) => ({ x: view.inputStart + i, y }));
   const start = view.inputStart + view.input.length;
-  view.truth.forEach((truth, h) => {
-    const point: ContinuationPoint = { t: start + h, truth };
-    const open = view.open[h];
-    const closed = view.closed[h];
-    const clean = view.clean?.[h];
-    if (open !== undefined) point.open = open;
-    if (closed !== undefined) point.closed = closed;
-    if (clean !== undefined) point.clean = clean;
-    points.push(point);
-  });
-  return points;
+  const joined = (values: readonly number[]) => {
+    const points = values.map((y, h) => ({ x: start + h, y }));
+    const last = input.at(-1);
+    return last ? [{ ...last }, ...points] : points;
+  };
+  const lines: ContinuationLines = { input, truth: joined(view.truth), open: joined(view.open), closed: joined(view.closed) };
+  if (view.clean) lines.clean = view.clean.map((y, h) => ({ x: start + h, y }));
+  return lines;
 }
 
 /** The steps a horizon table shows: 1, the quarters and the horizon itself, without repeats. */

@@ -1,0 +1,89 @@
+import { memo, useMemo } from 'react';
+import { CartesianGrid, LineChart, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { formatTick } from '../format';
+import { ChartLinesContext, LiveLines, type ChartLine } from './LiveLines';
+
+export interface ChartAxis {
+  domain: readonly [number, number];
+  /** A title drawn inside the axis' end (e.g. "step"). */
+  title?: string;
+  tick?: (value: number) => string;
+  /** Whole numbers only (steps, horizons). */
+  integer?: boolean;
+  tickCount?: number;
+  /** The ticks to draw (e.g. niceAxis' multiples of a round interval); recharts picks them when absent. */
+  ticks?: readonly number[];
+  /** Height of the x axis or width of the y axis, in px. */
+  size?: number;
+}
+
+interface Props {
+  lines: ChartLine[];
+  x: ChartAxis;
+  y: ChartAxis;
+  /** A dashed vertical line, e.g. where the input ends or the test period starts. */
+  marker?: { x: number; label?: string };
+  /** How the pointer readout writes an x value. */
+  formatX: (x: number) => string;
+}
+
+/**
+ * Lines against a numeric x axis, for views that redraw several times a second while a model
+ * trains. recharts draws the frame (grid, axes, marker), memoised on the axes' domains and
+ * formats, so it renders again only when they change; the lines are LiveLines paths drawn with
+ * recharts' scales. Callers keep `tick` and `formatX` stable (module functions or memoised) and
+ * pick domains that move rarely (see niceAxis).
+ */
+export const SeriesChart = memo(function SeriesChart({ lines, x, y, marker, formatX }: Props) {
+  const [x0, x1] = x.domain;
+  const [y0, y1] = y.domain;
+  const xTicks = x.ticks?.join(' ');
+  const yTicks = y.ticks?.join(' ');
+  const chart = useMemo(
+    () => (
+      <ResponsiveContainer width="100%" height="100%">
+        <LineChart margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
+          <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
+          <XAxis
+            dataKey="x"
+            type="number"
+            domain={[x0, x1]}
+            allowDataOverflow
+            allowDecimals={!x.integer}
+            stroke="var(--muted)"
+            height={x.size ?? 36}
+            {...(x.tickCount ? { tickCount: x.tickCount } : {})}
+            {...(xTicks ? { ticks: xTicks.split(' ').map(Number) } : {})}
+            {...(x.tick ? { tickFormatter: x.tick } : {})}
+            {...(x.title ? { label: { value: x.title, position: 'insideBottomRight', offset: -2, fill: 'var(--muted)', fontSize: 11 } } : {})}
+          />
+          <YAxis
+            type="number"
+            domain={[y0, y1]}
+            allowDataOverflow
+            allowDecimals={!y.integer}
+            stroke="var(--muted)"
+            width={y.size ?? 48}
+            tickCount={y.tickCount ?? 5}
+            {...(yTicks ? { ticks: yTicks.split(' ').map(Number) } : {})}
+            tickFormatter={y.tick ?? formatTick}
+          />
+          {marker && (
+            <ReferenceLine
+              x={marker.x}
+              stroke="var(--muted)"
+              strokeDasharray="4 4"
+              {...(marker.label ? { label: { value: marker.label, position: 'insideTopLeft', fill: 'var(--muted)', fontSize: 11 } } : {})}
+            />
+          )}
+          <LiveLines />
+        </LineChart>
+      </ResponsiveContainer>
+    ),
+    // The frame depends on the axes' values, not on the identity of the objects holding them.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [x0, x1, y0, y1, x.title, x.tick, x.integer, x.tickCount, x.size, xTicks, y.title, y.tick, y.integer, y.tickCount, y.size, yTicks, marker?.x, marker?.label],
+  );
+  const context = useMemo(() => ({ lines, formatX }), [lines, formatX]);
+  return <ChartLinesContext.Provider value={context}>{chart}</ChartLinesContext.Provider>;
+});
