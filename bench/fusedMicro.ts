@@ -3,8 +3,10 @@
  * milliseconds per training step of each experiment's default model on its own
  * batches, from random weights (no TF.js). CPU time, not wall time, so that
  * other processes on a shared machine disturb it less.
- * `npx tsx bench/fusedMicro.ts [ids…]`, BUDGET_MS sets the CPU time per model.
+ * `npx tsx bench/fusedMicro.ts [ids…]`, BUDGET_MS sets the CPU time per model,
+ * FUSED_KERNELS=js runs the pure-JS path instead of the WebAssembly SIMD kernels.
  */
+import { useWasmKernels, wasmKernelsActive } from '../src/engine/fused/arena';
 import { FusedModel } from '../src/engine/fused/fusedModel';
 import { fusedUnsupportedReason } from '../src/engine/fused/support';
 import type { ModelSpec } from '../src/engine/modelSpec';
@@ -15,6 +17,8 @@ import type { Batch } from '../src/experiments/types';
 
 const ids = process.argv.slice(2).length ? process.argv.slice(2) : ['echo', 'sine', 'addition', 'cumsum', 'rectangles', 'echopartial'];
 const budget = Number(process.env.BUDGET_MS ?? 2000);
+useWasmKernels(process.env.FUSED_KERNELS !== 'js');
+console.log(`kernels: ${wasmKernelsActive() ? 'WebAssembly SIMD' : 'JS'}`);
 
 /** Random weights in TF.js' getWeights() order for the layers the fused engine runs. */
 function randomWeights(spec: ModelSpec): Float32Array[] {

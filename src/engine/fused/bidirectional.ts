@@ -1,4 +1,5 @@
 import type { MergeMode } from '../modelSpec';
+import { heapAllocator, type Allocator } from './arena';
 import { ensureSize, type FusedLayer } from './layer';
 import { FusedLstm, type FusedLstmOptions } from './lstm';
 
@@ -26,9 +27,10 @@ export class FusedBidirectional implements FusedLayer {
     options: Omit<FusedLstmOptions, 'goBackwards'>,
     private readonly mergeMode: MergeMode,
     weights: Float32Array[],
+    private readonly mem: Allocator = heapAllocator,
   ) {
-    this.forwardLayer = new FusedLstm({ ...options, goBackwards: false }, weights.slice(0, 3));
-    this.backwardLayer = new FusedLstm({ ...options, goBackwards: true }, weights.slice(3, 6));
+    this.forwardLayer = new FusedLstm({ ...options, goBackwards: false }, weights.slice(0, 3), mem);
+    this.backwardLayer = new FusedLstm({ ...options, goBackwards: true }, weights.slice(3, 6), mem);
     this.weights = [...this.forwardLayer.weights, ...this.backwardLayer.weights];
     this.grads = [...this.forwardLayer.grads, ...this.backwardLayer.grads];
     this.steps = options.returnSequences ? options.timesteps : 1;
@@ -51,7 +53,7 @@ export class FusedBidirectional implements FusedLayer {
     const { steps: T, units: U, mergeMode } = this;
     this.fw = this.forwardLayer.forward(input, batch);
     this.bw = this.backwardLayer.forward(input, batch);
-    this.output = ensureSize(this.output, batch * this.outputSize);
+    this.output = ensureSize(this.output, batch * this.outputSize, this.mem);
     const { fw, bw, output } = this;
     const width = mergeMode === 'concat' ? 2 * U : U;
     for (let b = 0; b < batch; b++) {
@@ -74,8 +76,8 @@ export class FusedBidirectional implements FusedLayer {
 
   backward(dOutput: Float32Array, batch: number): Float32Array {
     const { steps: T, units: U, mergeMode, fw, bw } = this;
-    this.dFw = ensureSize(this.dFw, batch * T * U);
-    this.dBw = ensureSize(this.dBw, batch * T * U);
+    this.dFw = ensureSize(this.dFw, batch * T * U, this.mem);
+    this.dBw = ensureSize(this.dBw, batch * T * U, this.mem);
     const { dFw, dBw } = this;
     const width = mergeMode === 'concat' ? 2 * U : U;
     for (let b = 0; b < batch; b++) {
@@ -97,7 +99,7 @@ export class FusedBidirectional implements FusedLayer {
     }
     const dInFw = this.forwardLayer.backward(dFw, batch);
     const size = batch * this.inputPerSample;
-    this.dInput = ensureSize(this.dInput, size);
+    this.dInput = ensureSize(this.dInput, size, this.mem);
     this.dInput.set(dInFw.subarray(0, size));
     const dInBw = this.backwardLayer.backward(dBw, batch);
     for (let i = 0; i < size; i++) this.dInput[i] = (this.dInput[i] as number) + (dInBw[i] as number);

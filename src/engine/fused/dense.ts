@@ -1,6 +1,7 @@
 import type { Activation } from '../modelSpec';
 import { activate, activationBackward } from './activations';
-import { gemmNT, gemmSparseA, mostlyZero, transpose, view } from './gemm';
+import { gemmABWasm, gemmNT, gemmSparseA, mostlyZero, transpose, view } from './gemm';
+import { heapAllocator, type Allocator } from './arena';
 import { ensureSize, type FusedLayer } from './layer';
 
 /**
@@ -27,13 +28,14 @@ export class FusedDense implements FusedLayer {
     private readonly activation: Activation,
     private readonly rowsPerSample: number,
     weights: Float32Array[],
+    private readonly mem: Allocator = heapAllocator,
   ) {
     const [kernel, bias] = weights;
     if (!kernel || kernel.length !== inputDim * units || !bias || bias.length !== units) {
       throw new Error('Dense weights do not match the layer shape.');
     }
     this.weights = [kernel, bias];
-    this.grads = this.weights.map((w) => new Float32Array(w.length));
+    this.grads = this.weights.map((w) => mem.f32(w.length));
     this.outputSize = rowsPerSample * units;
   }
 
@@ -42,13 +44,14 @@ export class FusedDense implements FusedLayer {
     const rows = batch * this.rowsPerSample;
     const [kernel, bias] = this.weights as [Float32Array, Float32Array];
     this.input = input;
-    this.output = ensureSize(this.output, rows * K);
+    this.output = ensureSize(this.output, rows * K, this.mem);
     const out = this.output;
     // All rows at once: one-hot inputs skip their zeros, dense ones use the blocked product.
     this.sparseInput = mostlyZero(input, 0, rows * D);
     if (this.sparseInput) gemmSparseA(rows, K, D, view(input, 0, D), view(kernel, 0, K), view(out, 0, K), false);
-    else {
-      this.kernelT = ensureSize(this.kernelT, K * D);
+    else if (!gemmABWasm(rows, K, D, view(input, 0, D), false, view(kernel, 0, K), view(out, 0, K), false)) {
+      // Not in an arena: JS multiplies by the kernel's transpose.
+      this.kernelT = ensureSize(this.kernelT, K * D, this.mem);
       transpose(D, K, view(kernel, 0, K), view(this.kernelT, 0, D));
       gemmNT(rows, K, D, view(input, 0, D), view(this.kernelT, 0, D), view(out, 0, K), false);
     }
@@ -66,7 +69,7 @@ export class FusedDense implements FusedLayer {
     const [kernel] = this.weights as [Float32Array, Float32Array];
     const [dKernel, dBias] = this.grads as [Float32Array, Float32Array];
     dBias.fill(0);
-    this.dPre = ensureSize(this.dPre, rows * K);
+    this.dPre = ensureSize(this.dPre, rows * K, this.mem);
     const { dPre, input } = this;
     dPre.set(dOutput.subarray(0, rows * K));
     for (let r = 0; r < rows; r++) {
@@ -85,16 +88,16 @@ export class FusedDense implements FusedLayer {
           for (let k = 0; k < K; k++) dKernel[row + k] = (dKernel[row + k] as number) + xv * (dPre[r * K + k] as number);
         }
       }
-    } else {
-      this.inputT = ensureSize(this.inputT, D * rows);
-      this.dPreT = ensureSize(this.dPreT, K * rows);
+    } else if (!gemmABWasm(D, K, rows, view(input, 0, D), true, view(dPre, 0, K), view(dKernel, 0, K), false)) {
+      this.inputT = ensureSize(this.inputT, D * rows, this.mem);
+      this.dPreT = ensureSize(this.dPreT, K * rows, this.mem);
       transpose(rows, D, view(input, 0, D), view(this.inputT, 0, rows));
       transpose(rows, K, view(dPre, 0, K), view(this.dPreT, 0, rows));
       gemmNT(D, K, rows, view(this.inputT, 0, rows), view(this.dPreT, 0, rows), view(dKernel, 0, K), false);
     }
     if (!needInputGradient) return this.dInput;
     // dInput = dPre · kernelᵀ
-    this.dInput = ensureSize(this.dInput, rows * D);
+    this.dInput = ensureSize(this.dInput, rows * D, this.mem);
     gemmNT(rows, D, K, view(dPre, 0, K), view(kernel, 0, K), view(this.dInput, 0, D), false);
     return this.dInput;
   }

@@ -1,9 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Batch } from '../../experiments/types';
 import type { ModelSpec, OptimizerSpec } from '../modelSpec';
 import { createRng, type Rng } from '../random';
 import { TfjsModel } from '../tfjs/tfjsModel';
+import { useWasmKernels, wasmKernelsActive } from './arena';
 import { FusedModel } from './fusedModel';
 import { fusedUnsupportedReason } from './support';
 
@@ -156,7 +157,16 @@ function pair(spec: ModelSpec, optimizer: OptimizerSpec, seed: string) {
   return { reference, fused };
 }
 
-describe('the fused engine equals TF.js', () => {
+// Every test runs twice: on the WebAssembly SIMD kernels (float32 sums) and on the pure-JS path.
+describe.each(['WebAssembly SIMD kernels', 'pure JS'])('the fused engine equals TF.js, on %s', (path) => {
+  const wasm = path !== 'pure JS';
+  beforeAll(() => useWasmKernels(wasm));
+  afterAll(() => useWasmKernels(true));
+
+  it('runs on that path (Node runs WebAssembly SIMD)', () => {
+    expect(wasmKernelsActive()).toBe(wasm);
+  });
+
   for (const { name, spec, out, rows, oneHot } of CASES) {
     describe(name, () => {
       it('forward outputs to 1e-6', async () => {

@@ -1,6 +1,7 @@
 import type { Batch } from '../../experiments/types';
 import { metricNamesOf, type LayerSpec, type ModelSpec, type OptimizerSpec } from '../modelSpec';
 import type { TrainableModel } from '../trainable';
+import { createAllocator, type Allocator } from './arena';
 import { FusedBidirectional } from './bidirectional';
 import { FusedDense } from './dense';
 import { ensureSize, type FusedLayer } from './layer';
@@ -10,7 +11,7 @@ import { createFusedOptimizer, l2Norm, type FusedOptimizer } from './optimizers'
 import { FusedRepeatVector } from './repeatVector';
 import { fusedUnsupportedReason } from './support';
 
-function buildLayer(layer: LayerSpec, shape: readonly number[], weights: Float32Array[]): { layer: FusedLayer; shape: number[] } {
+function buildLayer(layer: LayerSpec, shape: readonly number[], weights: Float32Array[], mem: Allocator): { layer: FusedLayer; shape: number[] } {
   const last = shape[shape.length - 1] ?? 0;
   switch (layer.type) {
     case 'lstm':
@@ -29,17 +30,17 @@ function buildLayer(layer: LayerSpec, shape: readonly number[], weights: Float32
       const out = options.returnSequences ? [options.timesteps, width] : [width];
       const built =
         layer.type === 'lstm'
-          ? new FusedLstm({ ...options, goBackwards: layer.goBackwards ?? false }, weights)
-          : new FusedBidirectional(options, layer.mergeMode, weights);
+          ? new FusedLstm({ ...options, goBackwards: layer.goBackwards ?? false }, weights, mem)
+          : new FusedBidirectional(options, layer.mergeMode, weights, mem);
       return { layer: built, shape: out };
     }
     case 'dense':
     case 'timeDistributedDense': {
       const rows = shape.length === 2 ? (shape[0] ?? 1) : 1;
-      return { layer: new FusedDense(last, layer.units, layer.activation, rows, weights), shape: [...shape.slice(0, -1), layer.units] };
+      return { layer: new FusedDense(last, layer.units, layer.activation, rows, weights, mem), shape: [...shape.slice(0, -1), layer.units] };
     }
     case 'repeatVector':
-      return { layer: new FusedRepeatVector(last, layer.n), shape: [layer.n, last] };
+      return { layer: new FusedRepeatVector(last, layer.n, mem), shape: [layer.n, last] };
     default:
       throw new Error(fusedUnsupportedReason({ inputShape: shape, layers: [layer], loss: 'meanSquaredError', metrics: [] }) ?? 'unsupported layer');
   }
@@ -54,6 +55,8 @@ function weightCount(layer: LayerSpec): number {
  * A whole model on the fused CPU engine: forward, backpropagation through
  * time, TF.js' loss and optimizer, on typed arrays. It starts from given
  * weights (copied from the TF.js model, so both engines start identically).
+ * Where WebAssembly SIMD runs, every array of the model lives in its own
+ * arena (arena.ts) and the products run in the kernels of kernels.wat.
  */
 export class FusedModel implements TrainableModel {
   readonly metricNames: readonly string[];
@@ -62,6 +65,9 @@ export class FusedModel implements TrainableModel {
   private readonly optimizer: FusedOptimizer;
   private readonly outputWidth: number;
   private grad = new Float32Array(0);
+  private readonly mem: Allocator = createAllocator();
+  /** The batch's inputs, copied into the arena so the first layer's products run there too. */
+  private input = new Float32Array(0);
 
   constructor(
     private readonly spec: ModelSpec,
@@ -74,15 +80,19 @@ export class FusedModel implements TrainableModel {
     let next = 0;
     this.layers = spec.layers.map((layerSpec) => {
       const count = weightCount(layerSpec);
-      const weights = initialWeights.slice(next, next + count).map((w) => Float32Array.from(w));
+      const weights = initialWeights.slice(next, next + count).map((w) => {
+        const copy = this.mem.f32(w.length);
+        copy.set(w);
+        return copy;
+      });
       next += count;
-      const built = buildLayer(layerSpec, shape, weights);
+      const built = buildLayer(layerSpec, shape, weights, this.mem);
       shape = built.shape;
       return built.layer;
     });
     if (next !== initialWeights.length) throw new Error('The weights do not match the model.');
     this.outputWidth = shape[shape.length - 1] ?? 1;
-    this.optimizer = createFusedOptimizer(optimizer);
+    this.optimizer = createFusedOptimizer(optimizer, this.mem);
     this.metricNames = metricNamesOf(spec);
     this.paramCount = initialWeights.reduce((sum, w) => sum + w.length, 0);
   }
@@ -97,7 +107,9 @@ export class FusedModel implements TrainableModel {
   }
 
   private forward(x: Float32Array, batch: number): Float32Array {
-    let activations = x;
+    this.input = ensureSize(this.input, x.length, this.mem);
+    this.input.set(x);
+    let activations: Float32Array = this.input.subarray(0, x.length);
     for (const layer of this.layers) activations = layer.forward(activations, batch);
     return activations;
   }
@@ -108,7 +120,7 @@ export class FusedModel implements TrainableModel {
     const pred = this.forward(batch.x, rowsInBatch);
     const outputSize = this.layers.at(-1)?.outputSize ?? 0;
     const rows = (rowsInBatch * outputSize) / this.outputWidth;
-    this.grad = ensureSize(this.grad, rowsInBatch * outputSize);
+    this.grad = ensureSize(this.grad, rowsInBatch * outputSize, this.mem);
     const loss = lossAndGradient(this.spec.loss, pred, batch.y, rows, this.outputWidth, this.grad);
     const values = [loss];
     if (this.spec.metrics.includes('accuracy')) values.push(accuracy(this.spec.loss, pred, batch.y, rows, this.outputWidth));

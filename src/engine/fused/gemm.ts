@@ -1,13 +1,15 @@
 /**
  * Matrix products for the fused engine on row-major Float32Arrays with
  * offsets and row strides, so a layer can multiply blocks of its caches in
- * place. Sums run in double precision and are stored as float32.
+ * place. In JS sums run in double precision and are stored as float32; the
+ * WebAssembly SIMD kernel (kernels.wat) sums in float32.
  *
  * The one dense kernel is C = A · Bᵀ ("NT"): both operands are read along
  * their rows, and a 4 × 2 block of C is kept in registers, so each value
  * loaded serves several multiply-adds. Other products transpose an operand
  * first (a copy of O(rows × columns), cheap next to the product).
  */
+import { kernelsOf } from './arena';
 
 /** Rows of a matrix inside a typed array: element (i, k) is data[offset + i · stride + k]. */
 export interface MatrixView {
@@ -20,9 +22,54 @@ export const view = (data: Float32Array, offset = 0, stride = 0): MatrixView => 
 
 /**
  * C[m × n] (+)= A[m × k] · B[n × k]ᵀ. With `accumulate` the products are added
- * to C, else they replace it.
+ * to C, else they replace it. When all three live in one arena (arena.ts) the
+ * WebAssembly SIMD kernel computes it in place, in float32; else plain JS.
  */
 export function gemmNT(m: number, n: number, k: number, a: MatrixView, b: MatrixView, c: MatrixView, accumulate: boolean): void {
+  const kernels = kernelsOf(c.data);
+  if (kernels && a.data.buffer === c.data.buffer && b.data.buffer === c.data.buffer) {
+    kernels.gemmNT(
+      m,
+      n,
+      k,
+      a.data.byteOffset + 4 * a.offset,
+      a.stride,
+      b.data.byteOffset + 4 * b.offset,
+      b.stride,
+      c.data.byteOffset + 4 * c.offset,
+      c.stride,
+      accumulate ? 1 : 0,
+    );
+  } else gemmNTJs(m, n, k, a, b, c, accumulate);
+}
+
+/**
+ * C[m × n] (+)= A · B with B[k × n] row-major, in the WebAssembly kernel (no
+ * transposes): A[m × k] row-major, or with `transposedA` A's transpose, stored
+ * [k × m] (C = Aᵀ · B, a weight gradient). Returns false, doing nothing, when
+ * the operands are not all in one arena: the caller then takes its JS path.
+ */
+export function gemmABWasm(m: number, n: number, k: number, a: MatrixView, transposedA: boolean, b: MatrixView, c: MatrixView, accumulate: boolean): boolean {
+  const kernels = kernelsOf(c.data);
+  if (!kernels || a.data.buffer !== c.data.buffer || b.data.buffer !== c.data.buffer) return false;
+  kernels.gemmAB(
+    m,
+    n,
+    k,
+    a.data.byteOffset + 4 * a.offset,
+    transposedA ? 1 : a.stride,
+    transposedA ? a.stride : 1,
+    b.data.byteOffset + 4 * b.offset,
+    b.stride,
+    c.data.byteOffset + 4 * c.offset,
+    c.stride,
+    accumulate ? 1 : 0,
+  );
+  return true;
+}
+
+/** gemmNT in plain JS, summing in double precision. */
+export function gemmNTJs(m: number, n: number, k: number, a: MatrixView, b: MatrixView, c: MatrixView, accumulate: boolean): void {
   const A = a.data;
   const B = b.data;
   const C = c.data;

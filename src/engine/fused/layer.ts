@@ -1,3 +1,5 @@
+import { heapAllocator, type Allocator } from './arena';
+
 /**
  * The fused CPU engine runs a whole training step — forward, backpropagation
  * through time, loss and optimizer — on preallocated Float32Arrays. Each layer
@@ -21,7 +23,7 @@ export interface FusedLayer {
   resetStates?(): void;
 }
 
-/** A Float32Array of at least `size` elements, reusing `current` when it is big enough. */
-export function ensureSize(current: Float32Array<ArrayBuffer>, size: number): Float32Array<ArrayBuffer> {
-  return current.length >= size ? current : new Float32Array(size);
+/** A Float32Array of at least `size` elements, reusing `current` when it is big enough, else a new one from `allocator`. */
+export function ensureSize(current: Float32Array<ArrayBuffer>, size: number, allocator: Allocator = heapAllocator): Float32Array<ArrayBuffer> {
+  return current.length >= size ? current : allocator.f32(size);
 }

@@ -1,6 +1,7 @@
 import type { Activation } from '../modelSpec';
 import { scalarActivation, scalarDerivative } from './activations';
-import { gemmNT, gemmSparseA, mostlyZero, transpose, view } from './gemm';
+import { gemmABWasm, gemmNT, gemmSparseA, mostlyZero, transpose, view } from './gemm';
+import { addressOf, heapAllocator, kernelsOfAll, type Allocator } from './arena';
 import { ensureSize, type FusedLayer } from './layer';
 
 export interface FusedLstmOptions {
@@ -62,8 +63,14 @@ export class FusedLstm implements FusedLayer {
   /** A stateful layer's state, carried from one batch to the next until reset. */
   private carryH = new Float32Array(0);
   private carryC = new Float32Array(0);
+  /** The batch size the carried state belongs to (0: none yet). */
+  private carryRows = 0;
 
-  constructor(options: FusedLstmOptions, weights: Float32Array[]) {
+  constructor(
+    options: FusedLstmOptions,
+    weights: Float32Array[],
+    private readonly mem: Allocator = heapAllocator,
+  ) {
     this.o = options;
     const { inputDim, units } = options;
     const [kernel, recurrent, bias] = weights;
@@ -71,7 +78,7 @@ export class FusedLstm implements FusedLayer {
       throw new Error('LSTM weights do not match the layer shape.');
     }
     this.weights = [kernel, recurrent, bias];
-    this.grads = this.weights.map((w) => new Float32Array(w.length));
+    this.grads = this.weights.map((w) => mem.f32(w.length));
     this.outputSize = options.returnSequences ? options.timesteps * units : units;
     this.act = scalarActivation(options.activation);
     this.actDerivative = scalarDerivative(options.activation);
@@ -96,54 +103,81 @@ export class FusedLstm implements FusedLayer {
     const B = batch;
     const [kernel, recurrent, bias] = this.weights as [Float32Array, Float32Array, Float32Array];
     this.input = input;
-    this.gates = ensureSize(this.gates, T * B * G);
-    this.cells = ensureSize(this.cells, T * B * U);
-    this.cellActs = ensureSize(this.cellActs, T * B * U);
-    this.hiddens = ensureSize(this.hiddens, T * B * U);
-    this.output = ensureSize(this.output, B * this.outputSize);
-    if (this.h0.length !== B * U) {
-      this.h0 = new Float32Array(B * U);
-      this.c0 = new Float32Array(B * U);
+    this.gates = ensureSize(this.gates, T * B * G, this.mem);
+    this.cells = ensureSize(this.cells, T * B * U, this.mem);
+    this.cellActs = ensureSize(this.cellActs, T * B * U, this.mem);
+    this.hiddens = ensureSize(this.hiddens, T * B * U, this.mem);
+    this.output = ensureSize(this.output, B * this.outputSize, this.mem);
+    if (this.h0.length < B * U) {
+      this.h0 = this.mem.f32(B * U);
+      this.c0 = this.mem.f32(B * U);
     }
     this.h0Zero = true;
     if (stateful) {
-      if (this.carryH.length !== B * U) {
+      if (this.carryRows !== B) {
         // A stateful layer needs a fixed batch size; a new one starts from zeros.
-        this.carryH = new Float32Array(B * U);
-        this.carryC = new Float32Array(B * U);
+        this.carryH = ensureSize(this.carryH, B * U, this.mem);
+        this.carryC = ensureSize(this.carryC, B * U, this.mem);
+        this.carryH.fill(0);
+        this.carryC.fill(0);
+        this.carryRows = B;
       }
-      this.h0.set(this.carryH);
-      this.c0.set(this.carryC);
-      this.h0Zero = !this.carryH.some((v) => v !== 0);
+      const carryH = this.carryH.subarray(0, B * U);
+      this.h0.set(carryH);
+      this.c0.set(this.carryC.subarray(0, B * U));
+      this.h0Zero = !carryH.some((v) => v !== 0);
     }
     const { gates, cells, cellActs, hiddens } = this;
     // Inputs that are mostly zeros (one-hot) skip the zeros; dense ones use the blocked product.
     this.sparseInput = mostlyZero(input, 0, B * T * F);
-    if (!this.sparseInput) {
-      this.kernelT = ensureSize(this.kernelT, G * F);
+    // In an arena the WebAssembly kernel multiplies by the kernels as they are; JS multiplies by their transposes.
+    const direct = kernelsOfAll(input, kernel, recurrent, gates, hiddens, this.h0) !== undefined;
+    if (!this.sparseInput && !direct) {
+      this.kernelT = ensureSize(this.kernelT, G * F, this.mem);
       transpose(F, G, view(kernel, 0, G), view(this.kernelT, 0, F));
     }
-    this.recurrentT = ensureSize(this.recurrentT, G * U);
-    transpose(U, G, view(recurrent, 0, G), view(this.recurrentT, 0, U));
+    if (!direct) {
+      this.recurrentT = ensureSize(this.recurrentT, G * U, this.mem);
+      transpose(U, G, view(recurrent, 0, G), view(this.recurrentT, 0, U));
+    }
     const { rec, act, standard } = this;
+    // The usual activations on two units at a time in WebAssembly where the arrays live in an arena; an odd last unit in JS.
+    const kernels = standard ? kernelsOfAll(gates, bias, cells, cellActs, hiddens, this.c0) : undefined;
+    const simdUnits = kernels ? U - (U % 2) : 0;
     for (let s = 0; s < T; s++) {
       const t = this.timeAt(s);
       const z0 = s * B * G;
       // Pre-activations of all rows: x_t · kernel + h_{s-1} · recurrent kernel + bias.
       const x = view(input, t * F, T * F);
       if (this.sparseInput) gemmSparseA(B, G, F, x, view(kernel, 0, G), view(gates, z0, G), false);
+      else if (direct) gemmABWasm(B, G, F, x, false, view(kernel, 0, G), view(gates, z0, G), false);
       else gemmNT(B, G, F, x, view(this.kernelT, 0, F), view(gates, z0, G), false);
       if (s > 0 || !this.h0Zero) {
         const hPrev = s === 0 ? view(this.h0, 0, U) : view(hiddens, (s - 1) * B * U, U);
-        gemmNT(B, G, U, hPrev, view(this.recurrentT, 0, U), view(gates, z0, G), true);
+        if (direct) gemmABWasm(B, G, U, hPrev, false, view(recurrent, 0, G), view(gates, z0, G), true);
+        else gemmNT(B, G, U, hPrev, view(this.recurrentT, 0, U), view(gates, z0, G), true);
       }
       const cPrev = s === 0 ? this.c0 : cells;
       const cPrevBase = s === 0 ? 0 : (s - 1) * B * U;
+      if (kernels && simdUnits > 0) {
+        const here = s * B * U;
+        kernels.lstmGates(
+          B,
+          simdUnits,
+          U,
+          addressOf(gates, z0),
+          addressOf(bias),
+          addressOf(cPrev, cPrevBase),
+          addressOf(cells, here),
+          addressOf(cellActs, here),
+          addressOf(hiddens, here),
+        );
+      }
       for (let b = 0; b < B; b++) {
         const z = z0 + b * G;
         const out = (s * B + b) * U;
         const cOff = cPrevBase + b * U;
-        for (let u = 0; u < U; u++) {
+        for (let u = simdUnits; u < U; u++) {
           const pi = (gates[z + u] as number) + (bias[u] as number);
           const pf = (gates[z + U + u] as number) + (bias[U + u] as number);
           const pg = (gates[z + 2 * U + u] as number) + (bias[2 * U + u] as number);
@@ -184,9 +218,9 @@ export class FusedLstm implements FusedLayer {
     const N = T * B;
     const [kernel, recurrent] = this.weights as [Float32Array, Float32Array, Float32Array];
     const [dKernel, dRecurrent, dBias] = this.grads as [Float32Array, Float32Array, Float32Array];
-    this.dz = ensureSize(this.dz, N * G);
-    this.dhNext = ensureSize(this.dhNext, B * U);
-    this.dcNext = ensureSize(this.dcNext, B * U);
+    this.dz = ensureSize(this.dz, N * G, this.mem);
+    this.dhNext = ensureSize(this.dhNext, B * U, this.mem);
+    this.dcNext = ensureSize(this.dcNext, B * U, this.mem);
     const { gates, cells, cellActs, hiddens, input, dz, dhNext, dcNext, standard, actDerivative, recDerivative } = this;
     dhNext.fill(0, 0, B * U);
     dcNext.fill(0, 0, B * U);
@@ -233,44 +267,76 @@ export class FusedLstm implements FusedLayer {
       const z = n * G;
       for (let j = 0; j < G; j++) dBias[j] = (dBias[j] as number) + (dz[z + j] as number);
     }
+    if (kernelsOfAll(dz, hiddens, this.h0, input, dRecurrent, dKernel)) {
+      // In an arena: dW = statesᵀ · dz straight from the caches, in the WebAssembly kernel.
+      // Recurrent kernel: h0 (unless zeros) read at the first step, then h_{s-1} at step s.
+      const fromH0 = !this.h0Zero;
+      if (fromH0) gemmABWasm(U, G, B, view(this.h0, 0, U), true, view(dz, 0, G), view(dRecurrent, 0, G), false);
+      if (T > 1) gemmABWasm(U, G, (T - 1) * B, view(hiddens, 0, U), true, view(dz, B * G, G), view(dRecurrent, 0, G), fromH0);
+      else if (!fromH0) dRecurrent.fill(0);
+      if (!this.sparseInput) {
+        for (let s = 0; s < T; s++) {
+          gemmABWasm(F, G, B, view(input, this.timeAt(s) * F, T * F), true, view(dz, s * B * G, G), view(dKernel, 0, G), s > 0);
+        }
+      }
+    } else {
+      this.weightGradientsJs(B);
+    }
+    if (this.sparseInput) this.sparseKernelGradient(B);
+    if (!needInputGradient) return this.dInput;
+    // dInput_t = dz_s · kernelᵀ, written at the time each step read.
+    this.dInput = ensureSize(this.dInput, B * T * F, this.mem);
+    const dInput = this.dInput;
+    for (let s = 0; s < T; s++) {
+      gemmNT(B, F, G, view(dz, s * B * G, G), view(kernel, 0, G), view(dInput, this.timeAt(s) * F, T * F), false);
+    }
+    return dInput;
+  }
+
+  /** The recurrent kernel's gradient, and the kernel's for dense inputs, in JS: products of transposes over all N = steps × rows. */
+  private weightGradientsJs(B: number): void {
+    const { inputDim: F, units: U, timesteps: T } = this.o;
+    const G = 4 * U;
+    const N = T * B;
+    const [dKernel, dRecurrent] = this.grads as [Float32Array, Float32Array, Float32Array];
+    const { dz, hiddens, input } = this;
     // Weight gradients as products over all N = steps × rows: dW = statesᵀ · dz.
-    this.dzT = ensureSize(this.dzT, G * N);
+    this.dzT = ensureSize(this.dzT, G * N, this.mem);
     const dzT = this.dzT;
     transpose(N, G, view(dz, 0, G), view(dzT, 0, N));
     // Recurrent kernel: the state each step read, h_{s-1} (h0 at the first step).
-    this.statesT = ensureSize(this.statesT, Math.max(U, F) * N);
+    this.statesT = ensureSize(this.statesT, Math.max(U, F) * N, this.mem);
     const statesT = this.statesT;
     if (this.h0Zero) for (let k = 0; k < U; k++) statesT.fill(0, k * N, k * N + B);
     else transpose(B, U, view(this.h0, 0, U), view(statesT, 0, N));
     if (T > 1) transpose((T - 1) * B, U, view(hiddens, 0, U), view(statesT, B, N));
     gemmNT(U, G, N, view(statesT, 0, N), view(dzT, 0, N), view(dRecurrent, 0, G), false);
     // Kernel: the input each step read.
-    if (this.sparseInput) {
-      dKernel.fill(0);
-      for (let s = 0; s < T; s++) {
-        const t = this.timeAt(s);
-        for (let b = 0; b < B; b++) {
-          const x = (b * T + t) * F;
-          const z = (s * B + b) * G;
-          for (let f = 0; f < F; f++) {
-            const xv = input[x + f] as number;
-            if (xv === 0) continue;
-            const row = f * G;
-            for (let j = 0; j < G; j++) dKernel[row + j] = (dKernel[row + j] as number) + xv * (dz[z + j] as number);
-          }
-        }
-      }
-    } else {
+    if (!this.sparseInput) {
       for (let s = 0; s < T; s++) transpose(B, F, view(input, this.timeAt(s) * F, T * F), view(statesT, s * B, N));
       gemmNT(F, G, N, view(statesT, 0, N), view(dzT, 0, N), view(dKernel, 0, G), false);
     }
-    if (!needInputGradient) return this.dInput;
-    // dInput_t = dz_s · kernelᵀ, written at the time each step read.
-    this.dInput = ensureSize(this.dInput, B * T * F);
-    const dInput = this.dInput;
+  }
+
+  /** The kernel's gradient for one-hot inputs: only the non-zero inputs add to it. */
+  private sparseKernelGradient(B: number): void {
+    const { inputDim: F, units: U, timesteps: T } = this.o;
+    const G = 4 * U;
+    const [dKernel] = this.grads as [Float32Array, Float32Array, Float32Array];
+    const { dz, input } = this;
+    dKernel.fill(0);
     for (let s = 0; s < T; s++) {
-      gemmNT(B, F, G, view(dz, s * B * G, G), view(kernel, 0, G), view(dInput, this.timeAt(s) * F, T * F), false);
+      const t = this.timeAt(s);
+      for (let b = 0; b < B; b++) {
+        const x = (b * T + t) * F;
+        const z = (s * B + b) * G;
+        for (let f = 0; f < F; f++) {
+          const xv = input[x + f] as number;
+          if (xv === 0) continue;
+          const row = f * G;
+          for (let j = 0; j < G; j++) dKernel[row + j] = (dKernel[row + j] as number) + xv * (dz[z + j] as number);
+        }
+      }
     }
-    return dInput;
   }
 }

@@ -1,4 +1,5 @@
 import type { OptimizerSpec } from '../modelSpec';
+import { addressOf, heapAllocator, kernelsOfAll, type Allocator } from './arena';
 
 /** Updates weights in place from their gradients, as TF.js' optimizer of the same name does. */
 export interface FusedOptimizer {
@@ -9,8 +10,9 @@ const f32 = Math.fround;
 /** TF.js' float32 epsilon, used by Adagrad. */
 const BACKEND_EPSILON = 1e-7;
 
-function slots(weights: readonly Float32Array[], fill = 0): Float32Array[] {
-  return weights.map((w) => new Float32Array(w.length).fill(fill));
+/** Where the optimizers' slots (moments, accumulators) are allocated: set by createFusedOptimizer. */
+function slots(mem: Allocator, weights: readonly Float32Array[], fill = 0): Float32Array[] {
+  return weights.map((w) => mem.f32(w.length).fill(fill));
 }
 
 class Adam implements FusedOptimizer {
@@ -21,6 +23,7 @@ class Adam implements FusedOptimizer {
   private accBeta2 = f32(0.999);
 
   constructor(
+    private readonly mem: Allocator,
     private readonly lr: number,
     private readonly beta1 = 0.9,
     private readonly beta2 = 0.999,
@@ -28,8 +31,8 @@ class Adam implements FusedOptimizer {
   ) {}
 
   apply(weights: readonly Float32Array[], grads: readonly Float32Array[]): void {
-    this.m ??= slots(weights);
-    this.v ??= slots(weights);
+    this.m ??= slots(this.mem, weights);
+    this.v ??= slots(this.mem, weights);
     const oneMinusAcc1 = f32(1 - this.accBeta1);
     const oneMinusAcc2 = f32(1 - this.accBeta2);
     const { beta1, beta2, epsilon, lr } = this;
@@ -37,6 +40,12 @@ class Adam implements FusedOptimizer {
       const g = grads[p] as Float32Array;
       const m = (this.m as Float32Array[])[p] as Float32Array;
       const v = (this.v as Float32Array[])[p] as Float32Array;
+      const kernels = kernelsOfAll(w, g, m, v);
+      if (kernels) {
+        // In float32, four at a time (TF.js also computes each operation in float32).
+        kernels.adam(w.length, addressOf(w), addressOf(g), addressOf(m), addressOf(v), beta1, beta2, 1 - beta1, 1 - beta2, oneMinusAcc1, oneMinusAcc2, lr, epsilon);
+        return;
+      }
       for (let i = 0; i < w.length; i++) {
         const gi = g[i] as number;
         const mi = (m[i] as number) * beta1 + gi * (1 - beta1);
@@ -55,6 +64,7 @@ class RmsProp implements FusedOptimizer {
   private ms: Float32Array[] | null = null;
   private mom: Float32Array[] | null = null;
   constructor(
+    private readonly mem: Allocator,
     private readonly lr: number,
     private readonly decay = 0.9,
     private readonly momentum = 0,
@@ -62,8 +72,8 @@ class RmsProp implements FusedOptimizer {
   ) {}
 
   apply(weights: readonly Float32Array[], grads: readonly Float32Array[]): void {
-    this.ms ??= slots(weights);
-    this.mom ??= slots(weights);
+    this.ms ??= slots(this.mem, weights);
+    this.mom ??= slots(this.mem, weights);
     const { lr, decay, momentum, epsilon } = this;
     weights.forEach((w, p) => {
       const g = grads[p] as Float32Array;
@@ -82,12 +92,13 @@ class RmsProp implements FusedOptimizer {
 class Adagrad implements FusedOptimizer {
   private acc: Float32Array[] | null = null;
   constructor(
+    private readonly mem: Allocator,
     private readonly lr: number,
     private readonly initial = 0.1,
   ) {}
 
   apply(weights: readonly Float32Array[], grads: readonly Float32Array[]): void {
-    this.acc ??= slots(weights, this.initial);
+    this.acc ??= slots(this.mem, weights, this.initial);
     weights.forEach((w, p) => {
       const g = grads[p] as Float32Array;
       const acc = (this.acc as Float32Array[])[p] as Float32Array;
@@ -103,6 +114,7 @@ class Adagrad implements FusedOptimizer {
 class Sgd implements FusedOptimizer {
   private acc: Float32Array[] | null = null;
   constructor(
+    private readonly mem: Allocator,
     private readonly lr: number,
     private readonly momentum: number,
   ) {}
@@ -115,7 +127,7 @@ class Sgd implements FusedOptimizer {
       });
       return;
     }
-    this.acc ??= slots(weights);
+    this.acc ??= slots(this.mem, weights);
     weights.forEach((w, p) => {
       const g = grads[p] as Float32Array;
       const acc = (this.acc as Float32Array[])[p] as Float32Array;
@@ -152,21 +164,21 @@ class Clipped implements FusedOptimizer {
   }
 }
 
-function unclipped(spec: OptimizerSpec): FusedOptimizer {
+function unclipped(spec: OptimizerSpec, mem: Allocator): FusedOptimizer {
   switch (spec.name) {
     case 'adam':
-      return new Adam(spec.learningRate);
+      return new Adam(mem, spec.learningRate);
     case 'rmsprop':
-      return new RmsProp(spec.learningRate);
+      return new RmsProp(mem, spec.learningRate);
     case 'adagrad':
-      return new Adagrad(spec.learningRate);
+      return new Adagrad(mem, spec.learningRate);
     case 'sgd':
-      return new Sgd(spec.learningRate, spec.momentum ?? 0);
+      return new Sgd(mem, spec.learningRate, spec.momentum ?? 0);
   }
 }
 
 /** The same optimizers, with the same hyperparameters, as src/engine/tfjs/optimizer.ts; with clipnorm when asked. */
-export function createFusedOptimizer(spec: OptimizerSpec): FusedOptimizer {
-  const optimizer = unclipped(spec);
+export function createFusedOptimizer(spec: OptimizerSpec, mem: Allocator = heapAllocator): FusedOptimizer {
+  const optimizer = unclipped(spec, mem);
   return spec.clipNorm ? new Clipped(optimizer, spec.clipNorm) : optimizer;
 }

@@ -1,3 +1,4 @@
+import { heapAllocator, type Allocator } from './arena';
 import { ensureSize, type FusedLayer } from './layer';
 
 /** RepeatVector(n): [batch, d] → [batch, n, d]; the gradient sums over the copies. */
@@ -11,13 +12,14 @@ export class FusedRepeatVector implements FusedLayer {
   constructor(
     private readonly dim: number,
     private readonly n: number,
+    private readonly mem: Allocator = heapAllocator,
   ) {
     this.outputSize = dim * n;
   }
 
   forward(input: Float32Array, batch: number): Float32Array {
     const { dim, n } = this;
-    this.output = ensureSize(this.output, batch * n * dim);
+    this.output = ensureSize(this.output, batch * n * dim, this.mem);
     for (let b = 0; b < batch; b++) {
       const row = input.subarray(b * dim, (b + 1) * dim);
       for (let t = 0; t < n; t++) this.output.set(row, (b * n + t) * dim);
@@ -27,7 +29,7 @@ export class FusedRepeatVector implements FusedLayer {
 
   backward(dOutput: Float32Array, batch: number): Float32Array {
     const { dim, n } = this;
-    this.dInput = ensureSize(this.dInput, batch * dim);
+    this.dInput = ensureSize(this.dInput, batch * dim, this.mem);
     const dInput = this.dInput;
     dInput.fill(0, 0, batch * dim);
     for (let b = 0; b < batch; b++) {
