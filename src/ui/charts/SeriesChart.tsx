@@ -2,6 +2,7 @@ import { memo, useMemo } from 'react';
 import { CartesianGrid, LineChart, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { formatTick } from '../format';
 import { ChartLinesContext, LiveLines, type ChartLine } from './LiveLines';
+import { useTurnToMount } from './mountQueue';
 
 export interface ChartAxis {
   domain: readonly [number, number];
@@ -85,5 +86,7 @@ export const SeriesChart = memo(function SeriesChart({ lines, x, y, marker, form
     [x0, x1, y0, y1, x.title, x.tick, x.integer, x.tickCount, x.size, xTicks, y.title, y.tick, y.integer, y.tickCount, y.size, yTicks, marker?.x, marker?.label],
   );
   const context = useMemo(() => ({ lines, formatX }), [lines, formatX]);
-  return <ChartLinesContext.Provider value={context}>{chart}</ChartLinesContext.Provider>;
+  // The frame mounts in a task of its own (the box keeps its size meanwhile).
+  const ready = useTurnToMount();
+  return ready ? <ChartLinesContext.Provider value={context}>{chart}</ChartLinesContext.Provider> : null;
 });
