@@ -96,9 +96,17 @@ test('update and compare: the old and the updated model side by side on the same
   await expect(table.getByRole('columnheader')).toHaveText(['Metric', 'Old model', 'Updated model', 'Difference']);
   await expect(table.getByRole('row', { name: /Accuracy/ })).toHaveText(/Accuracy\s*\d+(\.\d)?%\s*\d+(\.\d)?%\s*[+−±]\d+(\.\d)?%/);
   await expect(table).toContainText('updated on 300 samples at learning rate 0.0001');
+  // The Evaluation panel now describes the updated model, with its score from the comparison.
+  const evaluation = playground.evaluation;
+  const trainedScore = await evaluation.getByTestId('evaluation-accuracy').textContent();
+  const updatedScore = (await table.getByRole('row', { name: /Accuracy/ }).getByRole('cell').nth(1).textContent())?.trim();
+  await expect(evaluation.getByTestId('evaluation-updated')).toContainText('Updated since once on 300 more samples (last: learning rate 0.0001');
+  await expect(evaluation.getByTestId('evaluation-accuracy')).toHaveText(updatedScore ?? 'no score in the comparison');
   await panel.getByRole('button', { name: 'Keep the old model' }).click();
   await expect(panel.getByTestId('model-status')).toHaveText('Back to the model as it was before the update (trained on 500 samples).');
   await expect(table).toHaveCount(0);
+  await expect(evaluation.getByTestId('evaluation-updated')).toHaveCount(0);
+  await expect(evaluation.getByTestId('evaluation-accuracy')).toHaveText(trainedScore ?? '');
 });
 
 test('rectangles: a typed start corner gives the generated shape, drawn with its corners as text', async ({ playground, page }) => {

@@ -8,7 +8,7 @@ import { create } from 'zustand';
 import type { EngineKind } from '../engine/engines';
 import type { InsidePayload, InsideSettings } from '../engine/inspect/inside';
 import type { RunOutcome } from '../engine/train';
-import type { AnyParamValues } from '../experiments/types';
+import type { AnyParamValues, Evaluation } from '../experiments/types';
 import type { BackendName, BackendPreference, SkippedBackend } from '../worker/protocol';
 import type { Series } from './series';
 
@@ -39,6 +39,17 @@ export interface RunRecord {
   paramCount: number;
   outcome: RunOutcome | null;
   elapsedMs: number;
+  /** Updates of this model on new data since it was trained or loaded, oldest first (the Model panel's "Update on new data"). */
+  updates?: ModelUpdateNote[];
+}
+
+/** One update of a trained model: on how much new data, and the evaluation it replaced (restored when the update is undone). */
+export interface ModelUpdateNote {
+  samples: number;
+  learningRate: number;
+  /** The seed of the update's training and evaluation data. */
+  seed: number;
+  previousEvaluation: Evaluation | null;
 }
 
 export interface InsideHistoryPoint {

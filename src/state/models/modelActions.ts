@@ -12,6 +12,7 @@ import type { ModelCommand, ModelReply } from '../../worker/modelProtocol';
 import type { AnyParamValues, PredictionAnswer } from '../../experiments/types';
 import { openModelLibrary, type ModelLibrary } from './library';
 import { useModelPanel } from './modelPanelStore';
+import { withoutLastUpdate, withUpdate } from './updatedRun';
 
 type Reply<T extends ModelReply['type']> = Extract<ModelReply, { type: T }>;
 
@@ -231,6 +232,10 @@ export async function updateModel(request: UpdateRequest): Promise<void> {
       'modelUpdated',
     );
     useModelPanel.setState({ update: { progress: null, result: reply, error: null }, prediction: null });
+    if (reply.status !== 'diverged') {
+      const update = { samples: reply.samplesSeen, learningRate: reply.learningRate, seed: request.seed, after: reply.after };
+      useStore.setState((s) => (s.run ? { run: withUpdate(s.run, update) } : {}));
+    }
   } catch (error) {
     useModelPanel.setState({ update: { progress: null, result: null, error: `The update failed: ${messageOf(error)}` } });
   } finally {
@@ -245,6 +250,7 @@ export async function revertUpdate(): Promise<void> {
   try {
     const reply = expect(await send((runId, requestId) => ({ type: 'revertUpdate', runId, requestId })), 'modelReverted');
     useModelPanel.setState({ update: null, prediction: null });
+    useStore.setState((s) => (s.run ? { run: withoutLastUpdate(s.run) } : {}));
     status(`Back to the model as it was before the update (trained on ${reply.samplesSeen.toLocaleString('en')} samples).`);
   } catch (error) {
     status(`Could not go back: ${messageOf(error)}`, 'error');

@@ -1,5 +1,5 @@
 import type { AnyExperiment } from '../../experiments/types';
-import { useStore } from '../../state/store';
+import { useStore, type ModelUpdateNote } from '../../state/store';
 import { engineLabel } from '../engineLabel';
 import { formatCount, formatDuration, formatMetric } from '../format';
 
@@ -43,6 +43,7 @@ export function EvaluationPanel({ experiment }: { experiment: AnyExperiment }) {
               {run.engine && ` with ${engineLabel(run)}`}; final training loss {outcome.lastValues[0]?.toPrecision(4) ?? '–'}.
             </p>
           )}
+          {run.updates && run.updates.length > 0 && <UpdatesNote updates={run.updates} />}
           {outcome.status === 'stopped' && outcome.message?.startsWith('Early stopping') && (
             <p className="outcome-note" data-testid="outcome-message">
               {outcome.message}
@@ -51,5 +52,19 @@ export function EvaluationPanel({ experiment }: { experiment: AnyExperiment }) {
         </>
       )}
     </section>
+  );
+}
+
+/** What the updates changed: the scores shown are the updated model's, on the last update's evaluation data. */
+function UpdatesNote({ updates }: { updates: readonly ModelUpdateNote[] }) {
+  const last = updates.at(-1);
+  if (!last) return null;
+  const samples = updates.reduce((sum, u) => sum + u.samples, 0);
+  const times = updates.length === 1 ? 'once' : `${updates.length} times`;
+  return (
+    <p className="outcome-note" data-testid="evaluation-updated">
+      Updated since {times} on {formatCount(samples)} more samples (last: learning rate {last.learningRate}, data seed {last.seed}): the scores
+      above are the updated model’s, on that update’s fresh evaluation data. The Model panel compares them with the model before it.
+    </p>
   );
 }
