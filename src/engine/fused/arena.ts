@@ -13,6 +13,20 @@ export interface Kernels {
   gemmNT(m: number, n: number, k: number, a: number, lda: number, b: number, ldb: number, c: number, ldc: number, accumulate: number): void;
   gemmAB(m: number, n: number, k: number, a: number, ai: number, ap: number, b: number, ldb: number, c: number, ldc: number, accumulate: number): void;
   lstmGates(rows: number, u2: number, units: number, z: number, bias: number, cPrev: number, cells: number, acts: number, hid: number): void;
+  lstmGatesBackward(
+    rows: number,
+    u2: number,
+    units: number,
+    gates: number,
+    dz: number,
+    acts: number,
+    cPrev: number,
+    dhNext: number,
+    dcNext: number,
+    dOut: number,
+    dOutStride: number,
+    hasOut: number,
+  ): void;
   adam(n: number, w: number, g: number, m: number, v: number, beta1: number, beta2: number, oneMinusBeta1: number, oneMinusBeta2: number, c1: number, c2: number, lr: number, epsilon: number): void;
 }
 

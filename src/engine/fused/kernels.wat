@@ -270,23 +270,11 @@
       (f64x2.div (v128.const f64x2 2 2)
         (f64x2.add (call $exp (f64x2.add (local.get $x) (local.get $x))) (v128.const f64x2 1 1)))))
 
-  ;; Two float32 values at $p, as doubles.
-  (func $load2 (param $p i32) (result v128)
-    (f64x2.promote_low_f32x4 (v128.load64_zero align=4 (local.get $p))))
-
-  ;; Stores two doubles at $p as float32 values.
-  (func $store2 (param $p i32) (param $v v128)
-    (v128.store64_lane align=4 0 (local.get $p) (f32x4.demote_f64x2_zero (local.get $v))))
-
-  ;; Rounds both lanes to float32.
-  (func $round (param $v v128) (result v128)
-    (f64x2.promote_low_f32x4 (f32x4.demote_f64x2_zero (local.get $v))))
-
   ;; One step of the LSTM's gates for $rows rows and units [0, $u2) ($u2
   ;; even; the caller does the rest), two units at a time in double precision
   ;; as the JS path computes them: each row of $z holds the pre-activations of
   ;; the gates i, f, g, o ($units each, bias not yet added; pre-activation +
-  ;; bias is rounded to float32) and gets their activations (sigmoid, sigmoid,
+  ;; bias is summed in float32) and gets their activations (sigmoid, sigmoid,
   ;; tanh, sigmoid); c = f · c_prev + i · g, tanh c and h = o · tanh c go to
   ;; rows of $units at $cells, $acts and $hid, each rounded to float32 before
   ;; it is used further.
@@ -313,21 +301,21 @@
         (block $unitsDone
           (loop $unitLoop
             (br_if $unitsDone (i32.ge_u (local.get $q) (local.get $qe)))
-            (local.set $ig (call $sigmoid (call $round (f64x2.add (call $load2 (i32.add (local.get $zi) (local.get $q))) (call $load2 (i32.add (local.get $bias) (local.get $q)))))))
-            (local.set $fg (call $sigmoid (call $round (f64x2.add (call $load2 (i32.add (local.get $zf) (local.get $q))) (call $load2 (i32.add (local.get $bf) (local.get $q)))))))
-            (local.set $gg (call $tanh (call $round (f64x2.add (call $load2 (i32.add (local.get $zg) (local.get $q))) (call $load2 (i32.add (local.get $bg) (local.get $q)))))))
-            (local.set $og (call $sigmoid (call $round (f64x2.add (call $load2 (i32.add (local.get $zo) (local.get $q))) (call $load2 (i32.add (local.get $bo) (local.get $q)))))))
-            (call $store2 (i32.add (local.get $zi) (local.get $q)) (local.get $ig))
-            (call $store2 (i32.add (local.get $zf) (local.get $q)) (local.get $fg))
-            (call $store2 (i32.add (local.get $zg) (local.get $q)) (local.get $gg))
-            (call $store2 (i32.add (local.get $zo) (local.get $q)) (local.get $og))
-            (local.set $c (call $round (f64x2.add
-              (f64x2.mul (local.get $fg) (call $load2 (i32.add (local.get $cPrev) (local.get $q))))
-              (f64x2.mul (local.get $ig) (local.get $gg)))))
-            (call $store2 (i32.add (local.get $cells) (local.get $q)) (local.get $c))
-            (local.set $ca (call $round (call $tanh (local.get $c))))
-            (call $store2 (i32.add (local.get $acts) (local.get $q)) (local.get $ca))
-            (call $store2 (i32.add (local.get $hid) (local.get $q)) (f64x2.mul (local.get $og) (local.get $ca)))
+            (local.set $ig (call $sigmoid (f64x2.promote_low_f32x4 (f32x4.add (v128.load64_zero align=4 (i32.add (local.get $zi) (local.get $q))) (v128.load64_zero align=4 (i32.add (local.get $bias) (local.get $q)))))))
+            (local.set $fg (call $sigmoid (f64x2.promote_low_f32x4 (f32x4.add (v128.load64_zero align=4 (i32.add (local.get $zf) (local.get $q))) (v128.load64_zero align=4 (i32.add (local.get $bf) (local.get $q)))))))
+            (local.set $gg (call $tanh (f64x2.promote_low_f32x4 (f32x4.add (v128.load64_zero align=4 (i32.add (local.get $zg) (local.get $q))) (v128.load64_zero align=4 (i32.add (local.get $bg) (local.get $q)))))))
+            (local.set $og (call $sigmoid (f64x2.promote_low_f32x4 (f32x4.add (v128.load64_zero align=4 (i32.add (local.get $zo) (local.get $q))) (v128.load64_zero align=4 (i32.add (local.get $bo) (local.get $q)))))))
+            (v128.store64_lane align=4 0 (i32.add (local.get $zi) (local.get $q)) (f32x4.demote_f64x2_zero (local.get $ig)))
+            (v128.store64_lane align=4 0 (i32.add (local.get $zf) (local.get $q)) (f32x4.demote_f64x2_zero (local.get $fg)))
+            (v128.store64_lane align=4 0 (i32.add (local.get $zg) (local.get $q)) (f32x4.demote_f64x2_zero (local.get $gg)))
+            (v128.store64_lane align=4 0 (i32.add (local.get $zo) (local.get $q)) (f32x4.demote_f64x2_zero (local.get $og)))
+            (local.set $c (f64x2.promote_low_f32x4 (f32x4.demote_f64x2_zero (f64x2.add
+              (f64x2.mul (local.get $fg) (f64x2.promote_low_f32x4 (v128.load64_zero align=4 (i32.add (local.get $cPrev) (local.get $q)))))
+              (f64x2.mul (local.get $ig) (local.get $gg))))))
+            (v128.store64_lane align=4 0 (i32.add (local.get $cells) (local.get $q)) (f32x4.demote_f64x2_zero (local.get $c)))
+            (local.set $ca (f64x2.promote_low_f32x4 (f32x4.demote_f64x2_zero (call $tanh (local.get $c)))))
+            (v128.store64_lane align=4 0 (i32.add (local.get $acts) (local.get $q)) (f32x4.demote_f64x2_zero (local.get $ca)))
+            (v128.store64_lane align=4 0 (i32.add (local.get $hid) (local.get $q)) (f32x4.demote_f64x2_zero (f64x2.mul (local.get $og) (local.get $ca))))
             (local.set $q (i32.add (local.get $q) (i32.const 8)))
             (br $unitLoop)))
         (local.set $cPrev (i32.add (local.get $cPrev) (local.get $ub)))
@@ -580,6 +568,65 @@
             (local.set $p (i32.add (local.get $p) (i32.const 1)))
             (br $kLoop)))
         (call $put (i32.add (local.get $c) (i32.mul (local.get $r) (local.get $ldc))) (local.get $t) (local.get $acc))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $rowLoop))))
+
+  ;; Backpropagation through one step of the LSTM's gates for $rows rows and
+  ;; units [0, $u2) ($u2 even; the caller does the rest), two units at a time
+  ;; in double precision as the JS path computes them (tanh and sigmoid). Row
+  ;; r reads the gates' activations and writes their gradients at $gates and
+  ;; $dz + r · 4 · $units, and reads tanh c, c_prev, dh and dc at + r · $units
+  ;; of $acts, $cPrev, $dhNext and $dcNext; dh adds the output's gradient at
+  ;; $dOut + r · $dOutStride when $hasOut is set; dc_prev = dc · f replaces dc.
+  (func (export "lstmGatesBackward")
+    (param $rows i32) (param $u2 i32) (param $units i32)
+    (param $gates i32) (param $dz i32) (param $acts i32) (param $cPrev i32) (param $dhNext i32) (param $dcNext i32)
+    (param $dOut i32) (param $dOutStride i32) (param $hasOut i32)
+    (local $r i32) (local $q i32) (local $qe i32) (local $ub i32) (local $gb i32)
+    (local $gi i32) (local $gf i32) (local $gg i32) (local $go i32) (local $di i32) (local $df i32) (local $dg i32) (local $do i32)
+    (local $dh v128) (local $dc v128) (local $i v128) (local $f v128) (local $g v128) (local $o v128) (local $ca v128)
+    (local.set $ub (i32.shl (local.get $units) (i32.const 2)))
+    (local.set $gb (i32.shl (local.get $ub) (i32.const 2)))
+    (local.set $qe (i32.shl (local.get $u2) (i32.const 2)))
+    (local.set $dOutStride (i32.shl (local.get $dOutStride) (i32.const 2)))
+    (block $rowsDone
+      (loop $rowLoop
+        (br_if $rowsDone (i32.ge_s (local.get $r) (local.get $rows)))
+        (local.set $gi (i32.add (local.get $gates) (i32.mul (local.get $r) (local.get $gb))))
+        (local.set $gf (i32.add (local.get $gi) (local.get $ub)))
+        (local.set $gg (i32.add (local.get $gf) (local.get $ub)))
+        (local.set $go (i32.add (local.get $gg) (local.get $ub)))
+        (local.set $di (i32.add (local.get $dz) (i32.mul (local.get $r) (local.get $gb))))
+        (local.set $df (i32.add (local.get $di) (local.get $ub)))
+        (local.set $dg (i32.add (local.get $df) (local.get $ub)))
+        (local.set $do (i32.add (local.get $dg) (local.get $ub)))
+        (local.set $q (i32.const 0))
+        (block $unitsDone
+          (loop $unitLoop
+            (br_if $unitsDone (i32.ge_u (local.get $q) (local.get $qe)))
+            (local.set $dh (f64x2.promote_low_f32x4 (v128.load64_zero align=4 (i32.add (local.get $dhNext) (local.get $q)))))
+            (if (local.get $hasOut)
+              (then (local.set $dh (f64x2.add (local.get $dh) (f64x2.promote_low_f32x4 (v128.load64_zero align=4 (i32.add (local.get $dOut) (local.get $q))))))))
+            (local.set $i (f64x2.promote_low_f32x4 (v128.load64_zero align=4 (i32.add (local.get $gi) (local.get $q)))))
+            (local.set $f (f64x2.promote_low_f32x4 (v128.load64_zero align=4 (i32.add (local.get $gf) (local.get $q)))))
+            (local.set $g (f64x2.promote_low_f32x4 (v128.load64_zero align=4 (i32.add (local.get $gg) (local.get $q)))))
+            (local.set $o (f64x2.promote_low_f32x4 (v128.load64_zero align=4 (i32.add (local.get $go) (local.get $q)))))
+            (local.set $ca (f64x2.promote_low_f32x4 (v128.load64_zero align=4 (i32.add (local.get $acts) (local.get $q)))))
+            ;; dc = dc_next + dh · o · (1 − tanh² c)
+            (local.set $dc (f64x2.add (f64x2.promote_low_f32x4 (v128.load64_zero align=4 (i32.add (local.get $dcNext) (local.get $q))))
+              (f64x2.mul (f64x2.mul (local.get $dh) (local.get $o)) (f64x2.sub (v128.const f64x2 1 1) (f64x2.mul (local.get $ca) (local.get $ca))))))
+            (v128.store64_lane align=4 0 (i32.add (local.get $di) (local.get $q)) (f32x4.demote_f64x2_zero (f64x2.mul (f64x2.mul (local.get $dc) (local.get $g)) (f64x2.mul (local.get $i) (f64x2.sub (v128.const f64x2 1 1) (local.get $i))))))
+            (v128.store64_lane align=4 0 (i32.add (local.get $df) (local.get $q)) (f32x4.demote_f64x2_zero (f64x2.mul (f64x2.mul (local.get $dc) (f64x2.promote_low_f32x4 (v128.load64_zero align=4 (i32.add (local.get $cPrev) (local.get $q))))) (f64x2.mul (local.get $f) (f64x2.sub (v128.const f64x2 1 1) (local.get $f))))))
+            (v128.store64_lane align=4 0 (i32.add (local.get $dg) (local.get $q)) (f32x4.demote_f64x2_zero (f64x2.mul (f64x2.mul (local.get $dc) (local.get $i)) (f64x2.sub (v128.const f64x2 1 1) (f64x2.mul (local.get $g) (local.get $g))))))
+            (v128.store64_lane align=4 0 (i32.add (local.get $do) (local.get $q)) (f32x4.demote_f64x2_zero (f64x2.mul (f64x2.mul (local.get $dh) (local.get $ca)) (f64x2.mul (local.get $o) (f64x2.sub (v128.const f64x2 1 1) (local.get $o))))))
+            (v128.store64_lane align=4 0 (i32.add (local.get $dcNext) (local.get $q)) (f32x4.demote_f64x2_zero (f64x2.mul (local.get $dc) (local.get $f))))
+            (local.set $q (i32.add (local.get $q) (i32.const 8)))
+            (br $unitLoop)))
+        (local.set $acts (i32.add (local.get $acts) (local.get $ub)))
+        (local.set $cPrev (i32.add (local.get $cPrev) (local.get $ub)))
+        (local.set $dhNext (i32.add (local.get $dhNext) (local.get $ub)))
+        (local.set $dcNext (i32.add (local.get $dcNext) (local.get $ub)))
+        (local.set $dOut (i32.add (local.get $dOut) (local.get $dOutStride)))
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $rowLoop))))
 )

@@ -224,16 +224,36 @@ export class FusedLstm implements FusedLayer {
     const { gates, cells, cellActs, hiddens, input, dz, dhNext, dcNext, standard, actDerivative, recDerivative } = this;
     dhNext.fill(0, 0, B * U);
     dcNext.fill(0, 0, B * U);
+    // The usual activations' gradients on two units at a time in WebAssembly where the arrays live in an arena; an odd last unit in JS.
+    const kernels = standard ? kernelsOfAll(gates, dz, cellActs, cells, this.c0, dhNext, dcNext, dOutput) : undefined;
+    const simdUnits = kernels ? U - (U % 2) : 0;
     // The initial state (zeros, or a stateful layer's carried state) is a constant: no gradient flows into it.
     for (let s = T - 1; s >= 0; s--) {
       const z0 = s * B * G;
+      if (kernels && simdUnits > 0) {
+        const hasOut = returnSequences || s === T - 1;
+        kernels.lstmGatesBackward(
+          B,
+          simdUnits,
+          U,
+          addressOf(gates, z0),
+          addressOf(dz, z0),
+          addressOf(cellActs, s * B * U),
+          s === 0 ? addressOf(this.c0) : addressOf(cells, (s - 1) * B * U),
+          addressOf(dhNext),
+          addressOf(dcNext),
+          addressOf(dOutput, returnSequences ? s * U : 0),
+          returnSequences ? T * U : U,
+          hasOut ? 1 : 0,
+        );
+      }
       for (let b = 0; b < B; b++) {
         const z = z0 + b * G;
         const here = (s * B + b) * U;
         const dOut = returnSequences ? (b * T + s) * U : s === T - 1 ? b * U : -1;
         const cPrev = s === 0 ? this.c0 : cells;
         const cOff = s === 0 ? b * U : here - B * U;
-        for (let u = 0; u < U; u++) {
+        for (let u = simdUnits; u < U; u++) {
           const dhu = (dhNext[b * U + u] as number) + (dOut >= 0 ? (dOutput[dOut + u] as number) : 0);
           const i = gates[z + u] as number;
           const f = gates[z + U + u] as number;
