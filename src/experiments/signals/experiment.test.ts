@@ -10,7 +10,8 @@ import { defaultValues } from '../params';
 import type { Predict } from '../types';
 import { resolveRawValues, resolveValues } from '../values';
 import { signalBatch } from './data';
-import { EVALUATION_LOOPS, PREVIEW_TAIL, problemOf, signalsExperiment, type SignalsValues } from './experiment';
+import { EVALUATION_LOOPS } from '../forecastScores';
+import { PREVIEW_TAIL, problemOf, signalsExperiment, type SignalsValues } from './experiment';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

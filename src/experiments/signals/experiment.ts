@@ -1,6 +1,7 @@
 import type { ModelSpec } from '../../engine/modelSpec';
 import type { Rng } from '../../engine/random';
-import { affordableSeries, continuations, continuationView, meanAbsoluteError, overallError, rowSlices, type ContinuationView, type HorizonErrors } from '../closedLoop';
+import { affordableSeries, continuations, continuationView, rowSlices, type ContinuationView, type HorizonErrors } from '../closedLoop';
+import { EVALUATION_SIZE, forecastMetrics, PREVIEW_BUDGET, PREVIEW_SERIES, scoreForecasts } from '../forecastScores';
 import { freshData } from '../generated';
 import { horizonParam } from '../horizonParam';
 import type { ChoiceParam, IntParam, NumberParam, ParamValues } from '../params';
@@ -110,17 +111,6 @@ export interface SignalsPreview {
 
 /** How many of the last input values the live view shows. */
 export const PREVIEW_TAIL = 50;
-/**
- * Timesteps the live view's loops may read in all (each block re-reads the whole input): the
- * preview stays a few milliseconds. The error by horizon is averaged over as many fresh signals
- * as fit (1 to PREVIEW_SIGNALS; the first is the one shown).
- */
-export const PREVIEW_BUDGET = 1000;
-export const PREVIEW_SIGNALS = 8;
-const EVALUATION_SIZE = 1000;
-/** The closed and open loops are scored on the first of the evaluation signals only: every block re-reads the input. */
-export const EVALUATION_LOOPS = 100;
-
 export function problemOf(values: SignalsValues): SignalProblem {
   return {
     shape: values.shape,
@@ -184,33 +174,16 @@ export const signalsExperiment: Experiment<typeof params, SignalsPreview> = {
   },
   ...freshData((values: SignalsValues, rng, rows) => signalBatch(problemOf(values), rng, rows)),
   evaluationMetrics: [
-    { key: 'mae', label: 'Mean absolute error', format: 'decimal', note: `the next values, on ${EVALUATION_SIZE.toLocaleString('en')} fresh signals` },
-    { key: 'baseline', label: 'Baseline MAE', format: 'decimal', note: 'repeating the last input value, on the same signals' },
-    { key: 'openMae', label: 'Open-loop MAE over the horizon', format: 'decimal', note: `each forecast reads the true past; ${EVALUATION_LOOPS} of the signals` },
-    { key: 'closedMae', label: 'Closed-loop MAE over the horizon', format: 'decimal', note: `the forecasts fed back as input; the same ${EVALUATION_LOOPS} signals` },
+    ...forecastMetrics('signals'),
     { key: 'naiveMae', label: 'Repeating the last value over the horizon', format: 'decimal', note: 'the closed loop should beat this; same signals' },
   ],
   async evaluate(values, predict, rng) {
     const { batch, windows, truths } = longSignals(values, rng, EVALUATION_SIZE);
-    const output = await predict(batch.x, batch.xShape);
-    const repeated = new Float32Array(batch.y.length);
-    for (let r = 0; r < EVALUATION_SIZE; r++) {
-      repeated.fill(batch.x[(r + 1) * values.length - 1] ?? 0, r * values.output, (r + 1) * values.output);
-    }
-    const some = { windows: windows.slice(0, EVALUATION_LOOPS), truths: truths.slice(0, EVALUATION_LOOPS) };
-    const loops = await continuations({ predict, steps: values.output, ...some, horizon: values.horizon, kind: 'mae' });
-    return {
-      metrics: {
-        mae: meanAbsoluteError(output, batch.y),
-        baseline: meanAbsoluteError(repeated, batch.y),
-        openMae: overallError(some.truths, loops.open, values.horizon, 'mae'),
-        closedMae: overallError(some.truths, loops.closed, values.horizon, 'mae'),
-        naiveMae: overallError(some.truths, loops.naive, values.horizon, 'mae'),
-      },
-    };
+    const data = { x: batch.x, length: values.length, targets: batch.y, output: values.output, windows, truths, horizon: values.horizon };
+    return { metrics: await scoreForecasts(predict, data) };
   },
   async preview(values, predict, rng) {
-    const count = affordableSeries(PREVIEW_BUDGET, values.length, values.horizon, values.output, PREVIEW_SIGNALS);
+    const count = affordableSeries(PREVIEW_BUDGET, values.length, values.horizon, values.output, PREVIEW_SERIES);
     const { batch, windows, truths, clean } = longSignals(values, rng, count);
     const loops = await continuations({ predict, steps: values.output, windows, truths, horizon: values.horizon, kind: 'mae' });
     const view = continuationView(windows, truths, loops, PREVIEW_TAIL);

@@ -10,7 +10,8 @@ import type { Predict } from '../types';
 import { resolveValues } from '../values';
 import { sineBatch } from './data';
 import { meanAbsoluteError } from '../closedLoop';
-import { EVALUATION_LOOPS, sineExperiment, type SineValues } from './experiment';
+import { EVALUATION_LOOPS } from '../forecastScores';
+import { sineExperiment, type SineValues } from './experiment';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

@@ -1,6 +1,7 @@
 import type { ModelSpec } from '../../engine/modelSpec';
 import type { Rng } from '../../engine/random';
-import { affordableSeries, continuations, continuationView, meanAbsoluteError, overallError, rowSlices, type ContinuationView, type HorizonErrors } from '../closedLoop';
+import { affordableSeries, continuations, continuationView, rowSlices, type ContinuationView, type HorizonErrors } from '../closedLoop';
+import { EVALUATION_SIZE, forecastMetrics, PREVIEW_BUDGET, PREVIEW_SERIES, scoreForecasts } from '../forecastScores';
 import { freshData } from '../generated';
 import { horizonParam } from '../horizonParam';
 import type { IntParam, NumberParam, ParamValues } from '../params';
@@ -98,17 +99,6 @@ export interface SinePreview {
 
 /** How many of the last input values the live view shows. */
 export const PREVIEW_TAIL = 25;
-/**
- * Timesteps the live view's loops may read in all (each block re-reads the whole input): the
- * preview stays a few milliseconds. The error by horizon is averaged over as many fresh waves as
- * fit (1 to PREVIEW_WAVES; the first is the one shown).
- */
-export const PREVIEW_BUDGET = 1000;
-export const PREVIEW_WAVES = 8;
-const EVALUATION_SIZE = 1000;
-/** The closed and open loops are scored on the first of the evaluation waves only: every block re-reads the input. */
-export const EVALUATION_LOOPS = 100;
-
 function problemOf(values: SineValues): SineProblem {
   return {
     length: values.length,
@@ -173,37 +163,15 @@ export const sineExperiment: Experiment<typeof params, SinePreview> = {
     };
   },
   ...freshData((values: SineValues, rng, rows) => sineBatch(problemOf(values), rng, rows)),
-  evaluationMetrics: [
-    { key: 'mae', label: 'Mean absolute error', format: 'decimal', note: `on ${EVALUATION_SIZE.toLocaleString('en')} fresh waves` },
-    {
-      key: 'baseline',
-      label: 'Baseline MAE',
-      format: 'decimal',
-      note: 'repeating the last input value, on the same waves',
-    },
-    { key: 'openMae', label: 'Open-loop MAE over the horizon', format: 'decimal', note: `each forecast reads the true past; ${EVALUATION_LOOPS} of the waves` },
-    { key: 'closedMae', label: 'Closed-loop MAE over the horizon', format: 'decimal', note: `the forecasts fed back as input; the same ${EVALUATION_LOOPS} waves` },
-  ],
+  evaluationMetrics: forecastMetrics('waves'),
   async evaluate(values, predict, rng) {
     const { batch, windows, truths, targets } = longWaves(values, rng, EVALUATION_SIZE);
-    const output = await predict(batch.x, batch.xShape);
-    const repeated = new Float32Array(targets.length);
-    for (let r = 0; r < EVALUATION_SIZE; r++) {
-      repeated.fill(batch.x[(r + 1) * values.length - 1] ?? 0, r * values.output, (r + 1) * values.output);
-    }
-    const some = { windows: windows.slice(0, EVALUATION_LOOPS), truths: truths.slice(0, EVALUATION_LOOPS) };
-    const loops = await continuations({ predict, steps: values.output, ...some, horizon: values.horizon, kind: 'mae' });
-    return {
-      metrics: {
-        mae: meanAbsoluteError(output, targets),
-        baseline: meanAbsoluteError(repeated, targets),
-        openMae: overallError(some.truths, loops.open, values.horizon, 'mae'),
-        closedMae: overallError(some.truths, loops.closed, values.horizon, 'mae'),
-      },
-    };
+    const data = { x: batch.x, length: values.length, targets, output: values.output, windows, truths, horizon: values.horizon };
+    const { mae, baseline, openMae, closedMae } = await scoreForecasts(predict, data);
+    return { metrics: { mae, baseline, openMae, closedMae } };
   },
   async preview(values, predict, rng) {
-    const waves = affordableSeries(PREVIEW_BUDGET, values.length, values.horizon, values.output, PREVIEW_WAVES);
+    const waves = affordableSeries(PREVIEW_BUDGET, values.length, values.horizon, values.output, PREVIEW_SERIES);
     const { batch, windows, truths, targets } = longWaves(values, rng, waves);
     // The shown wave's forecast of `output` values: the model reading its input once.
     const direct = await predict(batch.x.subarray(0, values.length), [1, values.length, 1]);
