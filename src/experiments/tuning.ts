@@ -63,27 +63,13 @@ const layersKnob: IntParam = {
   max: MAX_LSTM_LAYERS,
 };
 
+/** A share of values dropped while training, 0–0.9. */
+const dropoutKnob = (label: string, help: string) =>
+  ({ kind: 'number', label, help, section: 'regularisation', default: 0, min: 0, max: 0.9, step: 0.05 }) satisfies NumberParam;
+
 const regularisationKnobs = {
-  drop: {
-    kind: 'number',
-    label: 'Input dropout',
-    help: 'Share of each LSTM input dropped while training (Keras’ dropout), a fresh mask per sequence. Trains on TF.js.',
-    section: 'regularisation',
-    default: 0,
-    min: 0,
-    max: 0.9,
-    step: 0.05,
-  } satisfies NumberParam,
-  rdrop: {
-    kind: 'number',
-    label: 'Recurrent dropout',
-    help: 'Share of the carried output h dropped at each step while training (Keras’ recurrent_dropout). Trains on TF.js.',
-    section: 'regularisation',
-    default: 0,
-    min: 0,
-    max: 0.9,
-    step: 0.05,
-  } satisfies NumberParam,
+  drop: dropoutKnob('Input dropout', 'Share of each LSTM input dropped while training (Keras’ dropout), a fresh mask per sequence. Trains on TF.js.'),
+  rdrop: dropoutKnob('Recurrent dropout', 'Share of the carried output h dropped at each step while training (Keras’ recurrent_dropout). Trains on TF.js.'),
   reg: {
     kind: 'choice',
     label: 'Weight penalty',
