@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { ChartLegend } from '../../ui/charts/ChartLegend';
-import { niceAxis } from '../../ui/charts/domain';
+import { integerTicks, niceAxis } from '../../ui/charts/domain';
 import type { ChartLine } from '../../ui/charts/LiveLines';
 import { SeriesChart } from '../../ui/charts/SeriesChart';
 import type { SinePreview } from './experiment';
@@ -33,7 +33,7 @@ export function ForecastChart({ preview, description }: { preview: SinePreview; 
       <div className="sine-chart" data-testid="sine-chart" role="img" aria-label={description}>
         <SeriesChart
           lines={lines}
-          x={{ domain: [preview.tailStart, Math.max(end, preview.tailStart + 1)], integer: true, title: 'step' }}
+          x={{ domain: [preview.tailStart, Math.max(end, preview.tailStart + 1)], ticks: integerTicks(preview.tailStart, end), title: 'step' }}
           y={{ ...yAxis, size: 44 }}
           formatX={stepName}
         />

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extentOf, logDomain, niceCeil, niceAxis } from './domain';
+import { extentOf, integerTicks, logDomain, niceAxis, niceCeil } from './domain';
 
 describe('niceCeil', () => {
   it('snaps up to 1, 2, 4 or 8 times a power of ten', () => {
@@ -98,6 +98,33 @@ describe('niceAxis', () => {
           return Math.abs(n - Math.round(n)) < 1e-6 && Math.round(n) <= intervals && Math.abs(low / step - Math.round(low / step)) < 1e-6;
         });
         expect(fits).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('integerTicks', () => {
+  it('round whole steps inside the range, and its start when the first is far from it', () => {
+    expect(integerTicks(25, 54)).toEqual([25, 30, 35, 40, 45, 50]);
+    expect(integerTicks(1, 25)).toEqual([1, 5, 10, 15, 20, 25]);
+    expect(integerTicks(0, 74)).toEqual([0, 20, 40, 60]);
+    expect(integerTicks(1, 2)).toEqual([1, 2]);
+    expect(integerTicks(3, 3)).toEqual([3]);
+    expect(integerTicks(5, 1)).toEqual([]);
+  });
+
+  it('never more than asked, plus the start', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1000, max: 1000 }), fc.integer({ min: 0, max: 100_000 }), fc.integer({ min: 2, max: 12 }), (low, span, count) => {
+        const ticks = integerTicks(low, low + span, count);
+        expect(ticks.length).toBeGreaterThan(0);
+        expect(ticks.length).toBeLessThanOrEqual(count + 1);
+        for (const t of ticks) {
+          expect(Number.isInteger(t)).toBe(true);
+          expect(t).toBeGreaterThanOrEqual(low);
+          expect(t).toBeLessThanOrEqual(low + span);
+        }
+        expect([...ticks].sort((a, b) => a - b)).toEqual(ticks);
       }),
     );
   });

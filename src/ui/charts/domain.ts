@@ -93,3 +93,19 @@ export function niceAxis(min: number, max: number, intervals = 4, include: reado
   ticks[ticks.length - 1] = domain[1];
   return { domain, ticks };
 }
+
+/**
+ * Whole-number ticks for a step axis over [low, high]: the multiples of a round interval (1, 2,
+ * 2.5 → 5, 5 × 10^k) that fit, at most `count` of them, and `low` itself when the first multiple
+ * is more than half an interval after it (so a horizon axis starts at 1).
+ */
+export function integerTicks(low: number, high: number, count = 7): number[] {
+  if (!Number.isFinite(low) || !Number.isFinite(high) || high < low) return [];
+  let step = Math.max(1, Math.round(niceStep(Math.max(1, high - low) / Math.max(1, count - 1))));
+  while (Math.floor(high / step) - Math.ceil(low / step) + 1 > count) step = Math.round(niceStep(step * 1.0001));
+  const ticks: number[] = [];
+  for (let t = Math.ceil(low / step) * step; t <= high; t += step) ticks.push(t);
+  const first = ticks[0];
+  if (first === undefined || first - low > step / 2) ticks.unshift(Math.ceil(low));
+  return ticks;
+}

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { ContinuationView } from '../../experiments/closedLoop';
 import { ChartLegend } from '../charts/ChartLegend';
-import { niceAxis } from '../charts/domain';
+import { integerTicks, niceAxis } from '../charts/domain';
 import type { ChartLine } from '../charts/LiveLines';
 import { SeriesChart } from '../charts/SeriesChart';
 import { continuationLines } from './describe';
@@ -50,7 +50,7 @@ export function ContinuationChart({ view, description, testId, yInclude, tick }:
       <div className="continuation-chart" data-testid={testId} role="img" aria-label={description}>
         <SeriesChart
           lines={lines}
-          x={{ domain: [view.inputStart, Math.max(end, view.inputStart + 1)], integer: true, ...(tick ? { tick } : { title: 'step' }) }}
+          x={{ domain: [view.inputStart, Math.max(end, view.inputStart + 1)], integer: true, ...(tick ? { tick } : { title: 'step', ticks: integerTicks(view.inputStart, end) }) }}
           y={yAxis}
           marker={{ x: start - 1 }}
           formatX={tick ?? stepName}

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { HorizonErrors } from '../../experiments/closedLoop';
-import { niceAxis } from '../charts/domain';
+import { integerTicks, niceAxis } from '../charts/domain';
 import type { ChartLine } from '../charts/LiveLines';
 import { SeriesChart } from '../charts/SeriesChart';
 import { formatTick } from '../format';
@@ -52,7 +52,7 @@ export function HorizonErrorsView({ errors, caption, format, testId }: Props) {
       <div className="horizon-chart" role="img" aria-label={describeErrors(errors, format)}>
         <SeriesChart
           lines={lines}
-          x={{ domain: [1, Math.max(2, horizon)], integer: true, title: 'steps ahead', size: 32 }}
+          x={{ domain: [1, Math.max(2, horizon)], ticks: integerTicks(1, horizon), title: 'steps ahead', size: 32 }}
           y={{ ...yAxis, tick: errorTick, size: 52 }}
           formatX={stepsAhead}
         />
