@@ -72,7 +72,8 @@ export default defineConfig({
   // it too, and the page cannot be framed by another site (frame-ancestors works in headers only).
   preview: { port: 4173, headers: { 'Content-Security-Policy': `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'` } },
   test: {
-    include: ['src/**/*.test.ts'],
+    // bench/*.test.ts: the pure parts of the benchmark (never its timings).
+    include: ['src/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -12,7 +12,8 @@ import type { BaselineRow } from './baseline';
 import { benchBrowser, type BrowserBenchRow } from './browser';
 import { benchCnnLstm, type CnnLstmRow } from './cnnLstm';
 import { benchNode, fusedSamples, type NodeBenchRow } from './node';
-import { benchPytorch, torchEngineLabel, torchTarget, type TorchResult } from './pytorch';
+import { benchPytorch } from './pytorch';
+import { torchEngineLabel, torchTarget, type TorchResult } from './pytorchReport';
 
 const log = (line: string) => console.error(line);
 const args = process.argv.slice(2);
