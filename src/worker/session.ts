@@ -33,6 +33,11 @@ const CALIBRATION_SEED = 2_000_000_011;
 /** Progress at most 20 times a second; previews at most 4 times. */
 export const PROGRESS_INTERVAL_MS = 50;
 export const PREVIEW_INTERVAL_MS = 250;
+/**
+ * The training loop lets queued messages (stop, pause, a model command) in at least this often.
+ * Yielding after every step would cost more than a small model's step on the fused engine.
+ */
+export const YIELD_INTERVAL_MS = 8;
 
 interface ActiveRun {
   runId: number;
@@ -216,6 +221,7 @@ export class TrainingSession {
       let segmentStart = env.now();
       let lastFlush = segmentStart;
       let lastPreview = -Infinity;
+      let lastYield = segmentStart;
       let rateSamples = 0;
       let samplesPerSec = 0;
       const elapsed = () => activeMs + (env.now() - segmentStart);
@@ -257,7 +263,9 @@ export class TrainingSession {
           onSnapshot: (samplesSeen, payload) => env.post({ type: 'snapshot', runId, samplesSeen, payload }),
         },
         checkpoint: async () => {
+          if (env.now() - lastYield < YIELD_INTERVAL_MS) return true;
           await env.yieldToQueue();
+          lastYield = env.now();
           if (run.paused && !run.stopRequested) {
             if (pending.length) flush();
             activeMs += env.now() - segmentStart;
