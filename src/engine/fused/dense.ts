@@ -1,7 +1,7 @@
 import type { Activation } from '../modelSpec';
 import { activate, activationBackward } from './activations';
 import { gemmABWasm, gemmNT, gemmSparseA, mostlyZero, transpose, view } from './gemm';
-import { heapAllocator, type Allocator } from './arena';
+import { heapAllocator, worthAKernel, type Allocator } from './arena';
 import { ensureSize, type FusedLayer } from './layer';
 
 /**
@@ -49,7 +49,7 @@ export class FusedDense implements FusedLayer {
     // All rows at once: one-hot inputs skip their zeros, dense ones use the blocked product.
     this.sparseInput = mostlyZero(input, 0, rows * D);
     if (this.sparseInput) gemmSparseA(rows, K, D, view(input, 0, D), view(kernel, 0, K), view(out, 0, K), false);
-    else if (!gemmABWasm(rows, K, D, view(input, 0, D), false, view(kernel, 0, K), view(out, 0, K), false)) {
+    else if (!worthAKernel(rows * K * D) || !gemmABWasm(rows, K, D, view(input, 0, D), false, view(kernel, 0, K), view(out, 0, K), false)) {
       // Not in an arena: JS multiplies by the kernel's transpose.
       this.kernelT = ensureSize(this.kernelT, K * D, this.mem);
       transpose(D, K, view(kernel, 0, K), view(this.kernelT, 0, D));
@@ -88,7 +88,7 @@ export class FusedDense implements FusedLayer {
           for (let k = 0; k < K; k++) dKernel[row + k] = (dKernel[row + k] as number) + xv * (dPre[r * K + k] as number);
         }
       }
-    } else if (!gemmABWasm(D, K, rows, view(input, 0, D), true, view(dPre, 0, K), view(dKernel, 0, K), false)) {
+    } else if (!worthAKernel(rows * K * D) || !gemmABWasm(D, K, rows, view(input, 0, D), true, view(dPre, 0, K), view(dKernel, 0, K), false)) {
       this.inputT = ensureSize(this.inputT, D * rows, this.mem);
       this.dPreT = ensureSize(this.dPreT, K * rows, this.mem);
       transpose(rows, D, view(input, 0, D), view(this.inputT, 0, rows));

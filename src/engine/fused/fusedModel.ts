@@ -65,7 +65,7 @@ export class FusedModel implements TrainableModel {
   private readonly optimizer: FusedOptimizer;
   private readonly outputWidth: number;
   private grad = new Float32Array(0);
-  private readonly mem: Allocator = createAllocator();
+  private readonly mem: Allocator;
   /** The batch's inputs, copied into the arena so the first layer's products run there too. */
   private input = new Float32Array(0);
 
@@ -76,6 +76,7 @@ export class FusedModel implements TrainableModel {
   ) {
     const reason = fusedUnsupportedReason(spec);
     if (reason) throw new Error(reason);
+    this.mem = createAllocator(initialWeights.reduce((sum, w) => sum + w.length, 0));
     let shape: readonly number[] = spec.inputShape;
     let next = 0;
     this.layers = spec.layers.map((layerSpec) => {

@@ -9,7 +9,7 @@
  * loaded serves several multiply-adds. Other products transpose an operand
  * first (a copy of O(rows × columns), cheap next to the product).
  */
-import { kernelsOf } from './arena';
+import { kernelsOf, worthAKernel } from './arena';
 
 /** Rows of a matrix inside a typed array: element (i, k) is data[offset + i · stride + k]. */
 export interface MatrixView {
@@ -26,7 +26,7 @@ export const view = (data: Float32Array, offset = 0, stride = 0): MatrixView => 
  * WebAssembly SIMD kernel computes it in place, in float32; else plain JS.
  */
 export function gemmNT(m: number, n: number, k: number, a: MatrixView, b: MatrixView, c: MatrixView, accumulate: boolean): void {
-  const kernels = kernelsOf(c.data);
+  const kernels = worthAKernel(m * n * k) ? kernelsOf(c.data) : undefined;
   if (kernels && a.data.buffer === c.data.buffer && b.data.buffer === c.data.buffer) {
     kernels.gemmNT(
       m,

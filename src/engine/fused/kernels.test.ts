@@ -1,12 +1,16 @@
 import { readFileSync } from 'node:fs';
 import wabtInit from 'wabt';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../random';
 import { addressOf, createAllocator, heapAllocator, kernelsOf, useWasmKernels, wasmKernelsActive } from './arena';
 import { gemmNT, gemmNTJs, view } from './gemm';
 import { KERNELS_WASM_BASE64 } from './kernelsWasm';
 
 describe('the WebAssembly SIMD kernels', () => {
+  // Every product goes to the kernels here, however small.
+  beforeAll(() => useWasmKernels(true, 0));
+  afterAll(() => useWasmKernels(true));
+
   it('kernelsWasm.ts holds exactly what kernels.wat assembles to (else run `npm run build:wasm`)', async () => {
     const wabt = await wabtInit();
     const module = wabt.parseWat('kernels.wat', readFileSync(new URL('./kernels.wat', import.meta.url), 'utf8'), { simd: true });
@@ -25,7 +29,17 @@ describe('the WebAssembly SIMD kernels', () => {
       expect(wasmKernelsActive()).toBe(false);
       expect(createAllocator()).toBe(heapAllocator);
     } finally {
-      useWasmKernels(true);
+      useWasmKernels(true, 0);
+    }
+  });
+
+  it('with the default threshold, a model of a few hundred weights stays on the heap (JS) and a larger one gets an arena', () => {
+    useWasmKernels(true);
+    try {
+      expect(createAllocator(542)).toBe(heapAllocator);
+      expect(kernelsOf(createAllocator(3860).f32(4))).toBeDefined();
+    } finally {
+      useWasmKernels(true, 0);
     }
   });
 

@@ -1,7 +1,7 @@
 import type { Activation } from '../modelSpec';
 import { scalarActivation, scalarDerivative } from './activations';
 import { gemmABWasm, gemmNT, gemmSparseA, mostlyZero, transpose, view } from './gemm';
-import { addressOf, heapAllocator, kernelsOfAll, type Allocator } from './arena';
+import { addressOf, heapAllocator, kernelsOfAll, worthAKernel, type Allocator } from './arena';
 import { ensureSize, type FusedLayer } from './layer';
 
 export interface FusedLstmOptions {
@@ -60,6 +60,8 @@ export class FusedLstm implements FusedLayer {
   private h0 = new Float32Array(0);
   private c0 = new Float32Array(0);
   private h0Zero = true;
+  /** Whether the last forward pass (and so its backward pass) used the WebAssembly kernels. */
+  private kernelsOn = false;
   /** A stateful layer's state, carried from one batch to the next until reset. */
   private carryH = new Float32Array(0);
   private carryC = new Float32Array(0);
@@ -131,7 +133,9 @@ export class FusedLstm implements FusedLayer {
     // Inputs that are mostly zeros (one-hot) skip the zeros; dense ones use the blocked product.
     this.sparseInput = mostlyZero(input, 0, B * T * F);
     // In an arena the WebAssembly kernel multiplies by the kernels as they are; JS multiplies by their transposes.
-    const direct = kernelsOfAll(input, kernel, recurrent, gates, hiddens, this.h0) !== undefined;
+    // A layer too small for the kernels (a step's recurrent product under their threshold) runs in JS, forward and backward.
+    this.kernelsOn = worthAKernel(B * G * U);
+    const direct = this.kernelsOn && kernelsOfAll(input, kernel, recurrent, gates, hiddens, this.h0) !== undefined;
     if (!this.sparseInput && !direct) {
       this.kernelT = ensureSize(this.kernelT, G * F, this.mem);
       transpose(F, G, view(kernel, 0, G), view(this.kernelT, 0, F));
@@ -142,7 +146,7 @@ export class FusedLstm implements FusedLayer {
     }
     const { rec, act, standard } = this;
     // The usual activations on two units at a time in WebAssembly where the arrays live in an arena; an odd last unit in JS.
-    const kernels = standard ? kernelsOfAll(gates, bias, cells, cellActs, hiddens, this.c0) : undefined;
+    const kernels = standard && this.kernelsOn ? kernelsOfAll(gates, bias, cells, cellActs, hiddens, this.c0) : undefined;
     const simdUnits = kernels ? U - (U % 2) : 0;
     for (let s = 0; s < T; s++) {
       const t = this.timeAt(s);
@@ -225,7 +229,7 @@ export class FusedLstm implements FusedLayer {
     dhNext.fill(0, 0, B * U);
     dcNext.fill(0, 0, B * U);
     // The usual activations' gradients on two units at a time in WebAssembly where the arrays live in an arena; an odd last unit in JS.
-    const kernels = standard ? kernelsOfAll(gates, dz, cellActs, cells, this.c0, dhNext, dcNext, dOutput) : undefined;
+    const kernels = standard && this.kernelsOn ? kernelsOfAll(gates, dz, cellActs, cells, this.c0, dhNext, dcNext, dOutput) : undefined;
     const simdUnits = kernels ? U - (U % 2) : 0;
     // The initial state (zeros, or a stateful layer's carried state) is a constant: no gradient flows into it.
     for (let s = T - 1; s >= 0; s--) {
@@ -287,7 +291,7 @@ export class FusedLstm implements FusedLayer {
       const z = n * G;
       for (let j = 0; j < G; j++) dBias[j] = (dBias[j] as number) + (dz[z + j] as number);
     }
-    if (kernelsOfAll(dz, hiddens, this.h0, input, dRecurrent, dKernel)) {
+    if (this.kernelsOn && kernelsOfAll(dz, hiddens, this.h0, input, dRecurrent, dKernel)) {
       // In an arena: dW = statesᵀ · dz straight from the caches, in the WebAssembly kernel.
       // Recurrent kernel: h0 (unless zeros) read at the first step, then h_{s-1} at step s.
       const fromH0 = !this.h0Zero;

@@ -1,5 +1,5 @@
 import type { OptimizerSpec } from '../modelSpec';
-import { addressOf, heapAllocator, kernelsOfAll, type Allocator } from './arena';
+import { addressOf, heapAllocator, kernelsOfAll, worthAKernel, type Allocator } from './arena';
 
 /** Updates weights in place from their gradients, as TF.js' optimizer of the same name does. */
 export interface FusedOptimizer {
@@ -40,7 +40,7 @@ class Adam implements FusedOptimizer {
       const g = grads[p] as Float32Array;
       const m = (this.m as Float32Array[])[p] as Float32Array;
       const v = (this.v as Float32Array[])[p] as Float32Array;
-      const kernels = kernelsOfAll(w, g, m, v);
+      const kernels = worthAKernel(8 * w.length) ? kernelsOfAll(w, g, m, v) : undefined;
       if (kernels) {
         // In float32, four at a time (TF.js also computes each operation in float32).
         kernels.adam(w.length, addressOf(w), addressOf(g), addressOf(m), addressOf(v), beta1, beta2, 1 - beta1, 1 - beta2, oneMinusAcc1, oneMinusAcc2, lr, epsilon);
