@@ -10,6 +10,7 @@ import { fusedUnsupportedReason } from '../src/engine/fused/support';
 import { runExperiment } from '../src/engine/train';
 import { defaultValues } from '../src/experiments/params';
 import { EXPERIMENTS } from '../src/experiments/registry';
+import { fusedWork, NODE_WORK } from './work';
 
 export interface NodeBenchRow {
   experiment: string;
@@ -28,11 +29,8 @@ function cpuMs(): number {
   return (user + system) / 1000;
 }
 
-/** Samples of work per measurement: enough to last a few seconds on the slowest engine. */
-const WORK: Record<string, number> = { echo: 400, sine: 200, rectangles: 300, addition: 320, cumsum: 200, movingline: 32 };
-const FUSED_FACTOR = 10;
 /** The samples the fused rows train on (the PyTorch reference gets the same: bench/pytorch.ts). */
-export const fusedSamples = (experimentId: string) => (WORK[experimentId] ?? 200) * FUSED_FACTOR;
+export const fusedSamples = (experimentId: string) => fusedWork(experimentId, NODE_WORK[experimentId] ?? 200);
 
 async function measure(experimentId: string, engine: EngineKind, backend: string, samples: number): Promise<{ cpu: number; wall: number }> {
   const experiment = EXPERIMENTS.find((e) => e.id === experimentId);
@@ -73,7 +71,7 @@ async function measure(experimentId: string, engine: EngineKind, backend: string
 export async function benchNode(log: (line: string) => void, experiments: readonly string[]): Promise<NodeBenchRow[]> {
   const rows: NodeBenchRow[] = [];
   for (const experiment of EXPERIMENTS.filter((e) => experiments.includes(e.id))) {
-    const samples = WORK[experiment.id] ?? 200;
+    const samples = NODE_WORK[experiment.id] ?? 200;
     const values = defaultValues(experiment.params);
     const batchSize = experiment.plan(values).batchSize;
     // BENCH_NODE_TFJS=wasm leaves out TF.js' slow CPU backend.
@@ -81,8 +79,7 @@ export async function benchNode(log: (line: string) => void, experiments: readon
     const engines: [string, EngineKind, string][] = tfjsBackends.map((backend) => [`TF.js ${backend}`, 'tfjs', backend]);
     if (!fusedUnsupportedReason(experiment.model(values))) engines.push(['fused CPU', 'fused', 'cpu']);
     for (const [label, engine, backend] of engines) {
-      // The fused engine gets ten times the work: a few hundred of its steps would time mostly the JIT warming up.
-      const rate = await measure(experiment.id, engine, backend, engine === 'fused' ? samples * FUSED_FACTOR : samples);
+      const rate = await measure(experiment.id, engine, backend, engine === 'fused' ? fusedSamples(experiment.id) : samples);
       log(`node  ${experiment.id.padEnd(11)} bs ${String(batchSize).padEnd(3)} ${label.padEnd(11)} ${rate.cpu.toFixed(0)} samples per CPU second (${rate.wall.toFixed(0)} per wall second)`);
       rows.push({ experiment: experiment.id, batchSize, engine: label, samples, samplesPerSec: rate.cpu, samplesPerWallSec: rate.wall });
     }

@@ -208,7 +208,7 @@ const report = [
   '',
   '## The baseline: `model.fit` on the main thread',
   '',
-  'The same model and data trained the naive way: TF.js `model.fit` with its default options (one epoch at the experiment\'s batch size) on the main thread of a blank page, on the backend TF.js picks by itself. It does a fifth of the work of the rows below.',
+  'The same model and data trained the naive way: TF.js `model.fit` with its default options (one epoch at the experiment\'s batch size) on the main thread of a blank page, on the backend TF.js picks by itself. It does a fifth of the work of the TF.js rows below (the fused and auto rows get more: bench/work.ts).',
   '',
   baselineSection(baselines),
   '',
