@@ -132,6 +132,16 @@ export interface ModelSpec {
   metrics: readonly Metric[];
 }
 
+/** Whether an LSTM layer drops inputs or carried outputs while training. */
+export function usesDropout(layer: LstmLayerSpec): boolean {
+  return (layer.dropout ?? 0) > 0 || (layer.recurrentDropout ?? 0) > 0;
+}
+
+/** The LSTM of a layer (a Bidirectional's inner layer), or null for other layers. */
+export function lstmOf(layer: LayerSpec): LstmLayerSpec | null {
+  return layer.type === 'lstm' ? layer : layer.type === 'bidirectional' ? layer.layer : null;
+}
+
 /** The names of the values a model reports per batch, loss first (Keras' history keys). */
 export function metricNamesOf(spec: Pick<ModelSpec, 'metrics'>): string[] {
   return ['loss', ...spec.metrics.map((m) => (m === 'accuracy' ? 'acc' : m))];

@@ -1,8 +1,8 @@
-import type { LstmLayerSpec, ModelSpec } from '../modelSpec';
+import { usesDropout, type LstmLayerSpec, type ModelSpec } from '../modelSpec';
 
 /** What of an LSTM layer's options the fused engine lacks, if anything. */
 function lstmUnsupported(layer: LstmLayerSpec): string | null {
-  if ((layer.dropout ?? 0) > 0 || (layer.recurrentDropout ?? 0) > 0) return 'the fused engine has no dropout';
+  if (usesDropout(layer)) return 'the fused engine has no dropout';
   const penalties = [layer.kernelRegularizer, layer.recurrentRegularizer, layer.biasRegularizer];
   if (penalties.some((p) => p && (p.l1 > 0 || p.l2 > 0))) return 'the fused engine has no weight penalties (L1/L2)';
   return null;

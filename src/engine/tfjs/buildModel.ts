@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { ImageLayerSpec, LayerSpec, LstmLayerSpec, MergeMode, ModelSpec } from '../modelSpec';
+import { usesDropout, type ImageLayerSpec, type LayerSpec, type LstmLayerSpec, type MergeMode, type ModelSpec } from '../modelSpec';
 import { createRng, type Rng } from '../random';
 import { orthogonal, seededInitializer } from './initializers';
 import { installKernels } from './kernels/install';
@@ -23,10 +23,6 @@ type DropoutFunc = (ones: tf.Tensor, rate: number) => tf.Tensor;
 function seededDropout(rng: Rng): DropoutFunc | undefined {
   const masks = createRng(`dropout/${rng.seed()}`);
   return (ones, rate) => tf.dropout(ones, rate, undefined, masks.seed());
-}
-
-function usesDropout(layer: LstmLayerSpec): boolean {
-  return (layer.dropout ?? 0) > 0 || (layer.recurrentDropout ?? 0) > 0;
 }
 
 /**

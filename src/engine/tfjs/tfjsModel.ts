@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Batch } from '../../experiments/types';
-import { metricNamesOf, type Loss, type ModelSpec, type OptimizerSpec } from '../modelSpec';
+import { lstmOf, metricNamesOf, usesDropout, type Loss, type ModelSpec, type OptimizerSpec } from '../modelSpec';
 import type { Rng } from '../random';
 import type { TrainableModel } from '../trainable';
 import { buildModel, disposeDropoutMasks } from './buildModel';
@@ -40,8 +40,8 @@ export class TfjsModel implements TrainableModel {
     this.clipNorm = optimizer.clipNorm ?? 0;
     this.withAccuracy = spec.metrics.includes('accuracy');
     this.dropout = spec.layers.some((layer) => {
-      const lstm = layer.type === 'lstm' ? layer : layer.type === 'bidirectional' ? layer.layer : null;
-      return lstm !== null && ((lstm.dropout ?? 0) > 0 || (lstm.recurrentDropout ?? 0) > 0);
+      const lstm = lstmOf(layer);
+      return lstm !== null && usesDropout(lstm);
     });
     this.model = buildModel(spec, initRng);
     this.optimizer = createOptimizer(optimizer);
