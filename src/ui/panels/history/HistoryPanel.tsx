@@ -47,8 +47,9 @@ export function HistoryPanel({ experiment }: { experiment: AnyExperiment }) {
         Run history
       </h2>
       <p className="muted small">
-        Every run that ends — finished, stopped or diverged — is kept in this browser, across visits (the newest {HISTORY_CAP}). Pick
-        runs to draw their curves on the charts above and compare them below.
+        Every run trained with Train that ends — finished, stopped or diverged — is kept in this browser, across visits (the newest{' '}
+        {HISTORY_CAP}); repeats over seeds and grid searches keep theirs in their own tables. Pick runs to draw their curves on the
+        charts above and compare them below.
       </p>
       {storage === 'loading' && <p className="muted">Reading the kept runs…</p>}
       {storageProblem && (
