@@ -1,7 +1,7 @@
 import type { Batch } from '../../experiments/types';
 import { metricNamesOf, type LayerSpec, type ModelSpec, type OptimizerSpec } from '../modelSpec';
 import type { TrainableModel } from '../trainable';
-import { createAllocator, type Allocator } from './arena';
+import { createAllocator, heapAllocator, type Allocator } from './arena';
 import { FusedBidirectional } from './bidirectional';
 import { FusedDense } from './dense';
 import { ensureSize, type FusedLayer } from './layer';
@@ -108,9 +108,12 @@ export class FusedModel implements TrainableModel {
   }
 
   private forward(x: Float32Array, batch: number): Float32Array {
-    this.input = ensureSize(this.input, x.length, this.mem);
-    this.input.set(x);
-    let activations: Float32Array = this.input.subarray(0, x.length);
+    let activations = x;
+    if (this.mem !== heapAllocator) {
+      this.input = ensureSize(this.input, x.length, this.mem);
+      this.input.set(x);
+      activations = this.input.subarray(0, x.length);
+    }
     for (const layer of this.layers) activations = layer.forward(activations, batch);
     return activations;
   }
