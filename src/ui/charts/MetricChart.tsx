@@ -87,6 +87,8 @@ export const MetricChart = memo(function MetricChart({ metric, runs, smoothing, 
             dataKey="x"
             type="number"
             domain={[0, frame.xMax]}
+            // Five short round ticks: all drawn, without recharts measuring each label in the page (a forced layout).
+            interval={0}
             allowDataOverflow
             tickFormatter={formatCompact}
             stroke="var(--muted)"
@@ -97,6 +99,8 @@ export const MetricChart = memo(function MetricChart({ metric, runs, smoothing, 
             type="number"
             scale={frame.logScale ? 'log' : 'linear'}
             domain={frame.yDomain}
+            // A log axis gets ticks at every 1–9 × 10^k: recharts thins them; a linear one has five.
+            interval={frame.logScale ? 'preserveEnd' : 0}
             allowDataOverflow
             tickFormatter={formatTick}
             stroke="var(--muted)"

@@ -54,7 +54,8 @@ export const SeriesChart = memo(function SeriesChart({ lines, x, y, marker, form
             stroke="var(--muted)"
             height={x.size ?? 36}
             {...(x.tickCount ? { tickCount: x.tickCount } : {})}
-            {...(xTicks ? { ticks: xTicks.split(' ').map(Number) } : {})}
+            // Given ticks are few and round: all are drawn, without recharts measuring each label in the page (a forced layout).
+            {...(xTicks ? { ticks: xTicks.split(' ').map(Number), interval: 0 } : {})}
             {...(x.tick ? { tickFormatter: x.tick } : {})}
             {...(x.title ? { label: { value: x.title, position: 'insideBottomRight', offset: -2, fill: 'var(--muted)', fontSize: 11 } } : {})}
           />
@@ -66,6 +67,7 @@ export const SeriesChart = memo(function SeriesChart({ lines, x, y, marker, form
             stroke="var(--muted)"
             width={y.size ?? 48}
             tickCount={y.tickCount ?? 5}
+            interval={0}
             {...(yTicks ? { ticks: yTicks.split(' ').map(Number) } : {})}
             tickFormatter={y.tick ?? formatTick}
           />
