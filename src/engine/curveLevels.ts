@@ -10,6 +10,21 @@ export const LEVEL_BUCKETS = 10;
 const FINE_BUCKETS = 40;
 /** The start of a curve is the median of its first 2% of points, at most this many. */
 const START_POINTS = 10;
+/**
+ * Levels of a longer curve are the medians of every k-th value of its buckets: the same levels
+ * to within noise, at a cost that stops growing (a fast engine logs a point per step, and the
+ * page judges the curve while it grows).
+ */
+export const LEVEL_POINTS = 20_000;
+
+/** Every k-th value (k = ⌈n / max⌉), the last one always included: an even thinning of a long curve. */
+export function thinned(values: readonly number[], max: number): readonly number[] {
+  const stride = Math.ceil(values.length / max);
+  if (stride <= 1) return values;
+  const out: number[] = [];
+  for (let i = (values.length - 1) % stride; i < values.length; i += stride) out.push(values[i] as number);
+  return out;
+}
 
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((p, q) => p - q);
@@ -53,9 +68,10 @@ function robustSlope(ys: readonly number[]): number {
 
 /** Needs at least one finite value. */
 export function curveLevels(values: readonly number[]): CurveLevels {
-  const finite = values.filter(Number.isFinite);
+  const all = values.filter(Number.isFinite);
+  const start = median(all.slice(0, Math.min(START_POINTS, Math.ceil(all.length / 50))));
+  const finite = thinned(all, LEVEL_POINTS);
   const levels = bucketMedians(finite);
-  const start = median(finite.slice(0, Math.min(START_POINTS, Math.ceil(finite.length / 50))));
   const eps = Math.max(1e-12, 1e-9 * Math.abs(start));
   const fine = bucketMedians(finite, FINE_BUCKETS).map((v) => Math.log(v + eps));
   const k = fine.length;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { appendPoints, downsample, emptySeries, smooth } from './series';
+import { appendPoints, downsample, emptySeries, smooth, smoothGrowing } from './series';
 
 describe('smooth', () => {
   it('weight 0 (or less) returns a copy of the input', () => {
@@ -119,5 +119,29 @@ describe('downsample properties', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('smoothGrowing', () => {
+  it('equals smooth() of the column as it grows, also after the weight changes', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.oneof(fc.double({ min: -10, max: 10, noNaN: true }), fc.constant(Number.NaN)), { maxLength: 20 }), { maxLength: 6 }), (chunks) => {
+        const column: number[] = [];
+        chunks.forEach((chunk, i) => {
+          column.push(...chunk);
+          const weight = i % 3 === 2 ? 0.6 : 0.9;
+          expect(smoothGrowing(column, weight)).toEqual(smooth(column, weight));
+        });
+      }),
+    );
+  });
+
+  it('weight 0 returns the column itself; a column that shrank is smoothed afresh', () => {
+    const column = [1, 2, 3];
+    expect(smoothGrowing(column, 0)).toBe(column);
+    expect(smoothGrowing(column, 0.5)).toEqual(smooth(column, 0.5));
+    column.length = 1;
+    column.push(9);
+    expect(smoothGrowing(column, 0.5)).toEqual(smooth([1, 9], 0.5));
   });
 });

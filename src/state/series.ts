@@ -22,22 +22,53 @@ export function appendPoints(series: Series, points: readonly StepPoint[]): void
   }
 }
 
-/** Exponential moving average with Keras/TensorBoard-style debiasing; weight 0 returns the input. */
-export function smooth(values: readonly number[], weight: number): number[] {
-  if (weight <= 0) return [...values];
-  const out: number[] = [];
-  let last = 0;
-  let debias = 1;
-  for (const value of values) {
+/** A moving average part-way through a column: its output so far and the state to go on from. */
+interface Smoothing {
+  weight: number;
+  last: number;
+  debias: number;
+  out: number[];
+}
+
+/** Smooths values[out.length…] onto `state.out`. */
+function extend(state: Smoothing, values: readonly number[]): void {
+  const { weight, out } = state;
+  for (let i = out.length; i < values.length; i++) {
+    const value = values[i] as number;
     if (!Number.isFinite(value)) {
       out.push(value);
       continue;
     }
-    last = last * weight + (1 - weight) * value;
-    debias *= weight;
-    out.push(last / (1 - debias));
+    state.last = state.last * weight + (1 - weight) * value;
+    state.debias *= weight;
+    out.push(state.last / (1 - state.debias));
   }
-  return out;
+}
+
+/** Exponential moving average with Keras/TensorBoard-style debiasing; weight 0 returns the input. */
+export function smooth(values: readonly number[], weight: number): number[] {
+  if (weight <= 0) return [...values];
+  const state = { weight, last: 0, debias: 1, out: [] };
+  extend(state, values);
+  return state.out;
+}
+
+const growing = new WeakMap<readonly number[], Smoothing>();
+
+/**
+ * smooth() of a column that only grows (a live run's curve): each call smooths only the values
+ * appended since the last call with the same weight, so redrawing a long run's curve 20 times a
+ * second does not smooth it all again. The result is shared: read it, do not keep or change it.
+ */
+export function smoothGrowing(column: readonly number[], weight: number): readonly number[] {
+  if (weight <= 0) return column;
+  let state = growing.get(column);
+  if (!state || state.weight !== weight || state.out.length > column.length) {
+    state = { weight, last: 0, debias: 1, out: [] };
+    growing.set(column, state);
+  }
+  extend(state, column);
+  return state.out;
 }
 
 export interface ChartPoint {

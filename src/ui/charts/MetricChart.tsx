@@ -1,6 +1,6 @@
 import { memo, useMemo } from 'react';
 import { CartesianGrid, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
-import { downsample, smooth, type ChartPoint, type Series } from '../../state/series';
+import { downsample, smoothGrowing, type ChartPoint, type Series } from '../../state/series';
 import { formatCompact, formatTick, METRIC_LABELS } from '../format';
 import { ChartLegend } from './ChartLegend';
 import { extentOf, logDomain, niceCeil } from './domain';
@@ -34,7 +34,7 @@ function curve(series: Series, metric: string, smoothing: number, logScale: bool
   const index = series.metricNames.indexOf(metric);
   const column = series.values[index];
   if (!column) return [];
-  const points = downsample(series.samples, smooth(column, smoothing), MAX_POINTS);
+  const points = downsample(series.samples, smoothGrowing(column, smoothing), MAX_POINTS);
   return logScale ? points.filter((p) => p.y > 0) : points;
 }
 

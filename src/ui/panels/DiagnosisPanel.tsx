@@ -15,7 +15,15 @@ interface Tracked {
   version: number;
   live: boolean;
   diagnosis: Diagnosis | null;
+  /** Points of the curves it judged. */
+  points: number;
 }
+
+/**
+ * While a run trains, its curves grow 20 times a second; the diagnosis is judged again once they
+ * have grown by this share, so its cost over a run stays small however long the run.
+ */
+const LIVE_GROWTH = 0.05;
 
 /**
  * The current run's diagnosis, recomputed as its curves grow. While it trains, the previous label
@@ -27,12 +35,16 @@ function useRunDiagnosis(run: RunRecord | null, version: number, live: boolean):
   const [tracked, setTracked] = useState<Tracked | null>(null);
   const runId = run?.id ?? -1;
   if (tracked?.runId === runId && tracked.version === version && tracked.live === live) return tracked.diagnosis;
+  const points = run?.series?.samples.length ?? 0;
+  const before = tracked?.points ?? 0;
+  const grown = points - before >= Math.max(1, LIVE_GROWTH * before);
+  if (live && tracked?.runId === runId && tracked.live && !grown) return tracked.diagnosis;
   const previous = live && tracked?.runId === runId ? tracked.diagnosis?.label : undefined;
   // An experiment without epochs generates every training example afresh: it cannot overfit.
   const freshData = run ? findExperiment(run.experimentId)?.epochs === undefined : false;
   const diagnosis = run?.series ? diagnoseColumns(run.series, previous, { freshData }) : null;
   // Adjusting state while rendering, as React advises for values derived from earlier renders.
-  setTracked({ runId, version, live, diagnosis });
+  setTracked({ runId, version, live, diagnosis, points });
   return diagnosis;
 }
 

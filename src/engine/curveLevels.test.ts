@@ -1,0 +1,38 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createRng } from './random';
+import { bucketMedians, curveLevels, LEVEL_POINTS, thinned } from './curveLevels';
+
+describe('thinned', () => {
+  it('every k-th value, ending with the last, at most max of them', () => {
+    expect(thinned([1, 2, 3], 5)).toEqual([1, 2, 3]);
+    expect(thinned([0, 1, 2, 3, 4, 5, 6], 3)).toEqual([0, 3, 6]);
+    expect(thinned([0, 1, 2, 3, 4, 5, 6, 7], 3)).toEqual([1, 4, 7]);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 5000 }), fc.integer({ min: 1, max: 700 }), (n, max) => {
+        const values = Array.from({ length: n }, (_, i) => i);
+        const out = thinned(values, max);
+        expect(out.length).toBeLessThanOrEqual(Math.max(max, 0));
+        if (n > 0) expect(out.at(-1)).toBe(n - 1);
+        const stride = Math.ceil(n / max);
+        if (stride > 1) out.slice(1).forEach((v, i) => expect(v - (out[i] as number)).toBe(stride));
+      }),
+    );
+  });
+});
+
+describe('curveLevels of a long curve', () => {
+  it('judges a thinned copy: the same levels to within noise as the whole curve’s', () => {
+    const rng = createRng('long-curve');
+    const n = 10 * LEVEL_POINTS;
+    const loss = Array.from({ length: n }, (_, i) => 0.1 + 2 * Math.exp(-i / (n / 5)) + rng.uniform(-0.05, 0.05));
+    const long = curveLevels(loss);
+    // The whole curve's own levels: its buckets' medians over every point.
+    const levels = bucketMedians(loss);
+    expect(long.end).toBeCloseTo(levels.at(-1) ?? Number.NaN, 2);
+    expect(long.beforeEnd).toBeCloseTo(levels.at(-2) ?? Number.NaN, 2);
+    expect(long.min).toBeCloseTo(Math.min(...levels), 2);
+    // The start is still the first points' own median, not a thinned one.
+    expect(long.start).toBeGreaterThan(2.0);
+  });
+});
