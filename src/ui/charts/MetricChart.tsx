@@ -4,6 +4,7 @@ import { downsample, smoothGrowing, type ChartPoint, type Series } from '../../s
 import { formatCompact, formatTick, METRIC_LABELS } from '../format';
 import { ChartLegend } from './ChartLegend';
 import { extentOf, logDomain, niceCeil } from './domain';
+import { PlainTick } from './PlainTick';
 import { ChartLinesContext, LiveLines, type ChartLine } from './LiveLines';
 
 export interface ChartRun {
@@ -84,6 +85,7 @@ export const MetricChart = memo(function MetricChart({ metric, runs, smoothing, 
         <LineChart margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
           <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
           <XAxis
+            tick={PlainTick}
             dataKey="x"
             type="number"
             domain={[0, frame.xMax]}
@@ -96,6 +98,7 @@ export const MetricChart = memo(function MetricChart({ metric, runs, smoothing, 
             height={36}
           />
           <YAxis
+            tick={PlainTick}
             type="number"
             scale={frame.logScale ? 'log' : 'linear'}
             domain={frame.yDomain}

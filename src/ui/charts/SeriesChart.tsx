@@ -1,6 +1,7 @@
 import { memo, useMemo } from 'react';
 import { CartesianGrid, LineChart, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { formatTick } from '../format';
+import { PlainTick } from './PlainTick';
 import { ChartLinesContext, LiveLines, type ChartLine } from './LiveLines';
 import { useTurnToMount } from './mountQueue';
 
@@ -46,6 +47,7 @@ export const SeriesChart = memo(function SeriesChart({ lines, x, y, marker, form
         <LineChart margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
           <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
           <XAxis
+            tick={PlainTick}
             dataKey="x"
             type="number"
             domain={[x0, x1]}
@@ -60,6 +62,7 @@ export const SeriesChart = memo(function SeriesChart({ lines, x, y, marker, form
             {...(x.title ? { label: { value: x.title, position: 'insideBottomRight', offset: -2, fill: 'var(--muted)', fontSize: 11 } } : {})}
           />
           <YAxis
+            tick={PlainTick}
             type="number"
             domain={[y0, y1]}
             allowDataOverflow
