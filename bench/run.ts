@@ -12,6 +12,7 @@ import type { BaselineRow } from './baseline';
 import { benchBrowser, type BrowserBenchRow } from './browser';
 import { benchCnnLstm, type CnnLstmRow } from './cnnLstm';
 import { benchNode, fusedSamples, type NodeBenchRow } from './node';
+import { DEFAULT_EXPERIMENTS } from './work';
 import { benchPytorch } from './pytorch';
 import { torchEngineLabel, torchTarget, type TorchResult } from './pytorchReport';
 
@@ -20,7 +21,7 @@ const args = process.argv.slice(2);
 /** `--node`: only the Node section again, replaced in the existing bench/results.md. */
 const nodeOnly = args.includes('--node');
 const only = args.filter((a) => !a.startsWith('--'));
-const experiments = EXPERIMENTS.map((e) => e.id).filter((id) => only.length === 0 || only.includes(id));
+const experiments = only.length === 0 ? DEFAULT_EXPERIMENTS : EXPERIMENTS.map((e) => e.id).filter((id) => only.includes(id));
 
 function table(header: string[], rows: string[][]): string {
   return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');

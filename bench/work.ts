@@ -6,6 +6,14 @@
  * time mostly the JIT warming up (the rectangles' default step takes some 20 µs).
  */
 
+/**
+ * What `npm run bench` measures when no experiment is named: the defaults whose amount of training
+ * is a number of fresh samples, so every engine gets the same fixed work. The others train for
+ * epochs over a fixed data set (echo partial, memory, sequence echo, regression, real series) or
+ * need a convolution (moving line, measured in its own section): name them to include them.
+ */
+export const DEFAULT_EXPERIMENTS = ['echo', 'sine', 'addition', 'cumsum', 'rectangles'];
+
 /** Samples per TF.js row in Node. */
 export const NODE_WORK: Record<string, number> = { echo: 400, sine: 200, rectangles: 300, addition: 320, cumsum: 200, movingline: 32 };
 /** Samples per TF.js row in the page: short enough for the software renderer. */
