@@ -33,9 +33,9 @@ test('training draws the loss and a table of fresh sums, wrong answers marked in
   await playground.open('?exp=addition&samples=3200');
   await transport.train();
 
+  // The curve is drawn while it trains (the fused engine may finish the whole run between two looks:
+  // every step's loss is counted once it is done, below).
   await expect.poll(() => charts.points(), { timeout: 60_000 }).toBeGreaterThan(0);
-  const firstPoints = await charts.points();
-  await expect.poll(() => charts.points(), { timeout: 60_000 }).toBeGreaterThan(firstPoints);
 
   const view = playground.liveView;
   await expect(view.getByTestId('addition-lengths')).toHaveText(

@@ -32,9 +32,9 @@ test('training draws the loss, the running sum against n/4, and the expected and
   await playground.open('?exp=cumsum&samples=1500');
   await transport.train();
 
+  // The curve is drawn while it trains (the fused engine may finish the whole run between two looks:
+  // every step's loss is counted once it is done, below).
   await expect.poll(() => charts.points(), { timeout: 60_000 }).toBeGreaterThan(0);
-  const firstPoints = await charts.points();
-  await expect.poll(() => charts.points(), { timeout: 60_000 }).toBeGreaterThan(firstPoints);
 
   const view = playground.liveView;
   const chart = view.getByTestId('cumsum-chart');
