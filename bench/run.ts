@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { EXPERIMENTS } from '../src/experiments/registry';
 import type { BaselineRow } from './baseline';
@@ -17,6 +17,8 @@ import { benchPytorch } from './pytorch';
 import { torchEngineLabel, torchTarget, type TorchResult } from './pytorchReport';
 
 const log = (line: string) => console.error(line);
+/** How busy the machine was before the bench added its own load. */
+const loadAtStart = loadavg()[0] ?? 0;
 const args = process.argv.slice(2);
 /** `--node`: only the Node section again, replaced in the existing bench/results.md. */
 const nodeOnly = args.includes('--node');
@@ -57,7 +59,7 @@ function nodeSection(rows: NodeBenchRow[], torch: TorchResult): string {
   }
   const now = new Date().toISOString();
   return [
-    `Measured on ${now.slice(0, 10)} at ${now.slice(11, 16)} UTC (${sourceState()}), ${cpus().length} cores shared with other work: compare the rates per CPU second and the ratios within this table, not with other runs.`,
+    `Measured on ${now.slice(0, 10)} at ${now.slice(11, 16)} UTC (${sourceState()}), ${cpus().length} cores, 1-minute load average ${loadAtStart.toFixed(1)} when the bench started: compare the rates per CPU second and the ratios within this table, not with other runs.`,
     '',
     table(['experiment', 'batch', 'engine', 'samples per CPU second', 'samples per wall second', 'fused ÷ best TF.js (CPU)', 'fused ÷ PyTorch (CPU)'], out),
     '',
