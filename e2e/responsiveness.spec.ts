@@ -21,8 +21,8 @@ interface LongTask {
 // (measured here 2026-11-23 after that change: max 66–129 ms; before it, 250–400 ms).
 /**
  * Echo: the loss charts at the fused engine's pace. The damped sine: three more charts mount at
- * its first preview and redraw at every one after (measured 2026-12-02 on a quiet machine, before
- * its charts drew their lines as paths: longest 270–460 ms).
+ * its first preview and redraw at every one after (before its charts drew their lines as paths,
+ * the bench measured its longest task at 270–310 ms on a busy machine; after, 0–92 ms).
  */
 const PAGES = [
   { name: 'echo', query: '?exp=echo&samples=1000000', result: 'evaluation-accuracy' },
