@@ -4,35 +4,61 @@ import { useEffect, useState } from 'react';
  * Charts that appear together (a live view's three charts at a run's first preview) mount one
  * per task instead of all in one: recharts' first render of a chart is the page's most
  * expensive work, and several of them at once make a long task that stalls the page while the
- * model trains. Each waits its turn in this queue; later updates are not queued.
+ * model trains. Each waits its turn in this queue, and the next turn comes a task after the
+ * previous chart has been committed (React would otherwise batch charts whose turns came in
+ * quick succession into one render). Later updates are not queued.
  */
-const waiting: (() => void)[] = [];
+interface Turn {
+  /** Called when this chart may mount. */
+  start(): void;
+  /** Whether it holds the turn (given it, not yet mounted or gone). */
+  holding: boolean;
+}
+
+const waiting: Turn[] = [];
+let current: Turn | null = null;
 let scheduled = false;
 
 function pump(): void {
   scheduled = false;
-  waiting.shift()?.();
-  if (waiting.length > 0) schedule();
+  if (current) return;
+  const next = waiting.shift();
+  if (!next) return;
+  current = next;
+  next.holding = true;
+  next.start();
 }
 
 function schedule(): void {
-  if (scheduled) return;
+  if (scheduled || current || waiting.length === 0) return;
   scheduled = true;
   setTimeout(pump, 0);
 }
 
-/** False until this component's turn to mount its expensive part has come (a task after the ones queued before it). */
+/** The holder is done (mounted, or gone): the next chart's turn comes in a later task. */
+function release(turn: Turn): void {
+  if (!turn.holding) return;
+  turn.holding = false;
+  if (current === turn) current = null;
+  schedule();
+}
+
+/** False until this component's turn to mount its expensive part has come. */
 export function useTurnToMount(): boolean {
   const [ready, setReady] = useState(false);
+  const [turn] = useState<Turn>(() => ({ start: () => setReady(true), holding: false }));
   useEffect(() => {
-    let mounted = true;
-    waiting.push(() => {
-      if (mounted) setReady(true);
-    });
+    waiting.push(turn);
     schedule();
     return () => {
-      mounted = false;
+      const index = waiting.indexOf(turn);
+      if (index >= 0) waiting.splice(index, 1);
+      release(turn);
     };
-  }, []);
+  }, [turn]);
+  // Committed: pass the turn on.
+  useEffect(() => {
+    if (ready) release(turn);
+  }, [ready, turn]);
   return ready;
 }
