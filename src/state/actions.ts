@@ -247,8 +247,10 @@ export function handleMessage(message: FromWorker): void {
         run: finished,
         error: message.outcome.status === 'diverged' ? (message.outcome.message ?? 'The loss diverged.') : null,
       });
-      // Kept across visits, and drawn under the next run for comparison.
-      if (finished) void keepRun(finished, message.outcome.status);
+      // Kept across visits, and drawn under the next run for comparison: in a task of its own, so
+      // compacting the curves does not lengthen the one that renders the end of the run.
+      const status = message.outcome.status;
+      if (finished) setTimeout(() => void keepRun(finished, status), 0);
       return;
     }
     case 'error':
