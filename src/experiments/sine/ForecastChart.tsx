@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { ChartLegend } from '../../ui/charts/ChartLegend';
-import { integerTicks, niceAxis } from '../../ui/charts/domain';
+import { extentOf, integerTicks, niceAxis } from '../../ui/charts/domain';
 import type { ChartLine } from '../../ui/charts/LiveLines';
 import { SeriesChart } from '../../ui/charts/SeriesChart';
 import type { SinePreview } from './experiment';
@@ -25,8 +25,8 @@ export function forecastLines({ tail, tailStart, expected, predicted }: SinePrev
 /** The input tail, the true continuation and the network's forecast on one chart, with its text alternative and legend. */
 export function ForecastChart({ preview, description }: { preview: SinePreview; description: string }) {
   const lines = useMemo(() => forecastLines(preview), [preview]);
-  const ys = lines.flatMap((line) => line.points.map((p) => p.y)).filter(Number.isFinite);
-  const yAxis = niceAxis(Math.min(...ys), Math.max(...ys), 4, UNIT);
+  const { minY, maxY } = extentOf(lines);
+  const yAxis = niceAxis(minY, maxY, 4, UNIT);
   const end = preview.tailStart + preview.tail.length + preview.expected.length - 1;
   return (
     <figure className="sine-figure">

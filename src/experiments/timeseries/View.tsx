@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { ChartPoint } from '../../state/series';
 import { ChartLegend } from '../../ui/charts/ChartLegend';
-import { niceAxis } from '../../ui/charts/domain';
+import { extentOf, niceAxis } from '../../ui/charts/domain';
 import type { ChartLine } from '../../ui/charts/LiveLines';
 import { SeriesChart } from '../../ui/charts/SeriesChart';
 import { ContinuationChart } from '../../ui/forecast/ContinuationChart';
@@ -45,8 +45,8 @@ const fixed = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '–');
 /** The series with the train-period and test-period predictions, aligned in time, and the verdict against the naive forecast. */
 export function TimeSeriesView({ preview, values }: ViewProps<TimeSeriesPreview>) {
   const lines = useMemo(() => linesOf(preview), [preview]);
-  const ys = lines.flatMap((line) => line.points.map((p) => p.y)).filter(Number.isFinite);
-  const yAxis = niceAxis(Math.min(...ys), Math.max(...ys));
+  const { minY, maxY } = extentOf(lines);
+  const yAxis = niceAxis(minY, maxY);
   const { train, test } = useMemo(() => scores(preview), [preview]);
   const beats = test.model < test.naive;
   // Each preview brings a new dates array with the same dates: the axis' formatter changes (and

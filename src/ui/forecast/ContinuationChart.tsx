@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { ContinuationView } from '../../experiments/closedLoop';
 import { ChartLegend } from '../charts/ChartLegend';
-import { integerTicks, niceAxis } from '../charts/domain';
+import { extentOf, integerTicks, niceAxis } from '../charts/domain';
 import type { ChartLine } from '../charts/LiveLines';
 import { SeriesChart } from '../charts/SeriesChart';
 import { continuationLines } from './describe';
@@ -43,8 +43,8 @@ export function ContinuationChart({ view, description, testId, yInclude, tick }:
   const lines = useMemo(() => linesOf(view), [view]);
   const start = view.inputStart + view.input.length;
   const end = start + view.truth.length - 1;
-  const ys = lines.flatMap((line) => line.points.map((p) => p.y)).filter(Number.isFinite);
-  const yAxis = niceAxis(Math.min(...ys), Math.max(...ys), 4, yInclude);
+  const { minY, maxY } = extentOf(lines);
+  const yAxis = niceAxis(minY, maxY, 4, yInclude);
   return (
     <figure className="continuation-figure">
       <div className="continuation-chart" data-testid={testId} role="img" aria-label={description}>

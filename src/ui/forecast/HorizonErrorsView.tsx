@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { HorizonErrors } from '../../experiments/closedLoop';
-import { integerTicks, niceAxis } from '../charts/domain';
+import { extentOf, integerTicks, niceAxis } from '../charts/domain';
 import type { ChartLine } from '../charts/LiveLines';
 import { SeriesChart } from '../charts/SeriesChart';
 import { formatTick } from '../format';
@@ -40,8 +40,7 @@ function linesOf(errors: HorizonErrors): ChartLine[] {
 export function HorizonErrorsView({ errors, caption, format, testId }: Props) {
   const horizon = errors.open.length;
   const lines = useMemo(() => linesOf(errors), [errors]);
-  const ys = lines.flatMap((line) => line.points.map((p) => p.y)).filter(Number.isFinite);
-  const yAxis = niceAxis(0, Math.max(0, ...ys), 3);
+  const yAxis = niceAxis(0, Math.max(0, extentOf(lines).maxY), 3);
   const steps = horizonSteps(horizon);
   const name = errors.kind === 'mae' ? 'Mean absolute error' : 'Root mean squared error';
   return (
