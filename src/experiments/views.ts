@@ -3,22 +3,27 @@ import type { AnyParamValues } from './types';
 
 /**
  * Views and panels load with their first use: each is a chunk of its own, so the page's first
- * JavaScript holds none of them.
+ * JavaScript holds none of them. `preloadView` fetches an experiment's view ahead of its first
+ * preview, while the page is idle: loading and compiling it then would lengthen the task that
+ * draws the first preview while the model trains.
  */
-const EchoView = lazy(() => import('./echo/View').then((m) => ({ default: m.EchoView })));
-const SineView = lazy(() => import('./sine/View').then((m) => ({ default: m.SineView })));
-const SignalsView = lazy(() => import('./signals/View').then((m) => ({ default: m.SignalsView })));
-const RectanglesView = lazy(() => import('./rectangles/View').then((m) => ({ default: m.RectanglesView })));
-const AdditionView = lazy(() => import('./addition/View').then((m) => ({ default: m.AdditionView })));
-const CumsumView = lazy(() => import('./cumsum/View').then((m) => ({ default: m.CumsumView })));
-const MovingLineView = lazy(() => import('./movingline/View').then((m) => ({ default: m.MovingLineView })));
-const MemoryView = lazy(() => import('./memory/View').then((m) => ({ default: m.MemoryView })));
-const SeqEchoView = lazy(() => import('./seqecho/View').then((m) => ({ default: m.SeqEchoView })));
-const RegressionView = lazy(() => import('./regression/View').then((m) => ({ default: m.RegressionView })));
+const VIEW_LOADERS = {
+  echo: () => import('./echo/View').then((m) => m.EchoView),
+  sine: () => import('./sine/View').then((m) => m.SineView),
+  signals: () => import('./signals/View').then((m) => m.SignalsView),
+  movingline: () => import('./movingline/View').then((m) => m.MovingLineView),
+  addition: () => import('./addition/View').then((m) => m.AdditionView),
+  cumsum: () => import('./cumsum/View').then((m) => m.CumsumView),
+  rectangles: () => import('./rectangles/View').then((m) => m.RectanglesView),
+  memory: () => import('./memory/View').then((m) => m.MemoryView),
+  echowhole: () => import('./seqecho/View').then((m) => m.SeqEchoView),
+  echopartial: () => import('./seqecho/View').then((m) => m.SeqEchoView),
+  regression: () => import('./regression/View').then((m) => m.RegressionView),
+  timeseries: () => import('./timeseries/View').then((m) => m.TimeSeriesView),
+  curves: () => import('./curves/View').then((m) => m.CurvesView),
+};
 const DataTablePanel = lazy(() => import('./regression/DataTablePanel').then((m) => ({ default: m.DataTablePanel })));
 const DataSourcePanel = lazy(() => import('./timeseries/DataSourcePanel').then((m) => ({ default: m.DataSourcePanel })));
-const TimeSeriesView = lazy(() => import('./timeseries/View').then((m) => ({ default: m.TimeSeriesView })));
-const CurvesView = lazy(() => import('./curves/View').then((m) => ({ default: m.CurvesView })));
 
 /** Props every experiment view receives: the latest preview from the worker and the run's values. */
 export interface ViewProps<P = unknown> {
@@ -34,20 +39,14 @@ export const FORM_PANELS: Record<string, ComponentType<{ values: AnyParamValues 
   regression: DataTablePanel,
 };
 
-/** How each experiment's live preview is drawn, by experiment id. Add a line to add one. */
+/** How each experiment's live preview is drawn, by experiment id. Add a line to VIEW_LOADERS to add one. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each view is typed by its own experiment's preview.
-export const VIEWS: Record<string, ComponentType<ViewProps<any>>> = {
-  echo: EchoView,
-  sine: SineView,
-  signals: SignalsView,
-  movingline: MovingLineView,
-  addition: AdditionView,
-  cumsum: CumsumView,
-  rectangles: RectanglesView,
-  memory: MemoryView,
-  echowhole: SeqEchoView,
-  echopartial: SeqEchoView,
-  regression: RegressionView,
-  timeseries: TimeSeriesView,
-  curves: CurvesView,
-};
+export const VIEWS: Record<string, ComponentType<ViewProps<any>>> = Object.fromEntries(
+  Object.entries(VIEW_LOADERS).map(([id, load]) => [id, lazy(() => load().then((view) => ({ default: view as ComponentType<ViewProps<unknown>> })))]),
+);
+
+/** Starts loading an experiment's view (a no-op once loaded; a failure shows when the view is drawn). */
+export function preloadView(id: string): void {
+  const load = (VIEW_LOADERS as Record<string, (() => Promise<unknown>) | undefined>)[id];
+  load?.().catch(() => undefined);
+}

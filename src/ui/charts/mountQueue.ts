@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 
 /**
  * Charts that appear together (a live view's three charts at a run's first preview) mount one
@@ -46,7 +46,8 @@ function release(turn: Turn): void {
 /** False until this component's turn to mount its expensive part has come. */
 export function useTurnToMount(): boolean {
   const [ready, setReady] = useState(false);
-  const [turn] = useState<Turn>(() => ({ start: () => setReady(true), holding: false }));
+  // A transition: React renders the chart in slices that yield to the page, not in one task.
+  const [turn] = useState<Turn>(() => ({ start: () => startTransition(() => setReady(true)), holding: false }));
   useEffect(() => {
     waiting.push(turn);
     schedule();

@@ -1,6 +1,6 @@
-import { Component, memo, Suspense, useDeferredValue, type ComponentType, type ReactNode } from 'react';
+import { Component, memo, Suspense, useDeferredValue, useEffect, type ComponentType, type ReactNode } from 'react';
 import type { AnyExperiment } from '../../experiments/types';
-import { VIEWS, type ViewProps } from '../../experiments/views';
+import { preloadView, VIEWS, type ViewProps } from '../../experiments/views';
 import { useStore } from '../../state/store';
 
 /** Keeps a failing view from taking the page down. */
@@ -30,6 +30,16 @@ export function LiveView({ experiment }: { experiment: AnyExperiment }) {
   const run = useStore((s) => s.run);
   const snapshots = useDeferredValue(useStore((s) => s.snapshots));
   const View = VIEWS[experiment.id];
+  // Fetch and compile the view while the page is idle, not in the middle of a run's first preview.
+  useEffect(() => {
+    const id = experiment.id;
+    if (typeof requestIdleCallback === 'function') {
+      const handle = requestIdleCallback(() => preloadView(id), { timeout: 2000 });
+      return () => cancelIdleCallback(handle);
+    }
+    const handle = setTimeout(() => preloadView(id), 200);
+    return () => clearTimeout(handle);
+  }, [experiment.id]);
   return (
     <section className="panel live-view" aria-labelledby="view-title" data-testid="live-view">
       <h2 id="view-title">What the network does</h2>

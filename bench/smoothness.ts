@@ -1,0 +1,122 @@
+/**
+ * The page's smoothness while every experiment of the catalogue trains: each one opened at its
+ * defaults with the engine on auto, trained from the click on Train for up to RUN_MS (then
+ * stopped), through its evaluation and final render. Records the main thread's long tasks
+ * (> 50 ms) and frame gaps over that span. Issue 11 asks for no long task and a p95 frame gap of
+ * at most 20 ms while any experiment trains.
+ */
+import type { Browser, Page } from '@playwright/test';
+import type {} from '../src/state/testHook';
+import { EXPERIMENTS } from '../src/experiments/registry';
+import { withServedApp } from './chromium';
+
+export interface SmoothnessRow {
+  experiment: string;
+  engine: string;
+  /** From the click on Train to the end of the run, ms. */
+  runMs: number;
+  /** Whether the run was stopped after RUN_MS rather than finishing. */
+  stopped: boolean;
+  /** [start from the click, duration] of each long task, ms. */
+  longTasks: [number, number][];
+  p95FrameGapMs: number;
+  maxFrameGapMs: number;
+  error?: string;
+}
+
+/** How long a run trains before the bench stops it. */
+const RUN_MS = Number(process.env.BENCH_SMOOTH_MS ?? 8000);
+/** After the run ends: the evaluation and the final render. */
+const SETTLE_MS = 1000;
+
+declare global {
+  interface Window {
+    __smooth?: { longTasks: [number, number][]; frames: number[] };
+  }
+}
+
+function instrument(): void {
+  const smooth = { longTasks: [] as [number, number][], frames: [] as number[] };
+  window.__smooth = smooth;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) smooth.longTasks.push([entry.startTime, entry.duration]);
+  }).observe({ type: 'longtask' });
+  const frame = (now: number) => {
+    smooth.frames.push(now);
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+}
+
+const status = (page: Page) => page.evaluate(() => window.__playground?.status() ?? '');
+
+async function measure(browser: Browser, url: string): Promise<Omit<SmoothnessRow, 'experiment'>> {
+  const page = await browser.newPage();
+  try {
+    // tsx keeps function names with a helper the page lacks.
+    await page.addInitScript({ content: 'globalThis.__name = globalThis.__name || ((fn) => fn);' });
+    await page.addInitScript(instrument);
+    await page.goto(url);
+    await page.waitForFunction(() => {
+      const button = document.querySelector<HTMLButtonElement>('[data-testid="train-button"]');
+      return !!button && !button.disabled;
+    });
+    // Let the page's first render and the charts' mounting pass: they are not training.
+    await page.waitForTimeout(1500);
+    const since = await page.evaluate(() => performance.now());
+    await page.getByTestId('train-button').click();
+    const deadline = Date.now() + RUN_MS;
+    let stopped = false;
+    for (;;) {
+      const now = await status(page);
+      if (now === 'done' || now === 'error') break;
+      if (Date.now() >= deadline) {
+        await page.getByRole('button', { name: 'Stop' }).click();
+        stopped = true;
+        await page.waitForFunction(() => ['done', 'error'].includes(window.__playground?.status() ?? ''), null, { timeout: 120_000 });
+        break;
+      }
+      await page.waitForTimeout(200);
+    }
+    await page.waitForTimeout(SETTLE_MS);
+    const ended = await page.evaluate(() => performance.now());
+    const result = await page.evaluate(
+      ([from, to]) => {
+        const smooth = window.__smooth ?? { longTasks: [], frames: [] };
+        const frames = smooth.frames.filter((at) => at >= from && at <= to);
+        const gaps = frames.slice(1).map((at, i) => at - (frames[i] ?? at)).sort((a, b) => a - b);
+        const { engine, backend } = window.__playground?.engine() ?? { engine: null, backend: null };
+        return {
+          engine: engine === 'fused' ? 'fused CPU' : `TF.js ${backend ?? '?'}`,
+          longTasks: smooth.longTasks.filter(([at]) => at >= from && at <= to).map(([at, duration]) => [Math.round(at - from), Math.round(duration)] as [number, number]),
+          p95FrameGapMs: gaps[Math.floor(gaps.length * 0.95)] ?? Number.NaN,
+          maxFrameGapMs: gaps.at(-1) ?? Number.NaN,
+          status: window.__playground?.status() ?? '',
+        };
+      },
+      [since, ended] as const,
+    );
+    const { status: final, ...rest } = result;
+    return { ...rest, runMs: Math.round(ended - since - SETTLE_MS), stopped, ...(final === 'error' ? { error: 'the run ended in an error' } : {}) };
+  } finally {
+    await page.close();
+  }
+}
+
+export async function benchSmoothness(log: (line: string) => void, experiments: readonly string[] = EXPERIMENTS.map((e) => e.id)): Promise<SmoothnessRow[]> {
+  const rows: SmoothnessRow[] = [];
+  await withServedApp(Number(process.env.BENCH_PORT ?? 4175), async (browser, baseUrl) => {
+    for (const experiment of experiments) {
+      let row: SmoothnessRow;
+      try {
+        row = { experiment, ...(await measure(browser, `${baseUrl}/?exp=${experiment}`)) };
+      } catch (error) {
+        row = { experiment, engine: '–', runMs: Number.NaN, stopped: false, longTasks: [], p95FrameGapMs: Number.NaN, maxFrameGapMs: Number.NaN, error: String(error).split('\n')[0] };
+      }
+      rows.push(row);
+      const tasks = row.longTasks.map(([at, duration]) => `${duration} ms at ${at}`).join(', ') || 'none';
+      log(`smoothness ${experiment.padEnd(11)} ${row.engine.padEnd(12)} ${row.runMs} ms${row.stopped ? ' (stopped)' : ''}: p95 frame gap ${row.p95FrameGapMs.toFixed(0)} ms, max ${row.maxFrameGapMs.toFixed(0)} ms; long tasks ${tasks}${row.error ? `; ${row.error}` : ''}`);
+    }
+  });
+  return rows;
+}
