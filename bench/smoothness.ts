@@ -12,6 +12,8 @@ import { withServedApp } from './chromium';
 
 export interface SmoothnessRow {
   experiment: string;
+  /** The settings beyond the defaults (URL query), if any. */
+  query: string;
   engine: string;
   /** From the click on Train to the end of the run, ms. */
   runMs: number;
@@ -26,6 +28,15 @@ export interface SmoothnessRow {
 
 /** How long a run trains before the bench stops it. */
 const RUN_MS = Number(process.env.BENCH_SMOOTH_MS ?? 8000);
+
+/**
+ * Long runs at the fused engine's pace: the curves, the run history and the diagnosis grow for
+ * the whole run, so a cost that grows with the run shows here and not in the short defaults.
+ */
+export const LONG_RUNS = [
+  { experiment: 'echo', query: 'samples=1000000', runMs: 30_000 },
+  { experiment: 'sine', query: 'samples=1000000', runMs: 30_000 },
+];
 /** After the run ends: the evaluation and the final render. */
 const SETTLE_MS = 1000;
 
@@ -50,7 +61,7 @@ function instrument(): void {
 
 const status = (page: Page) => page.evaluate(() => window.__playground?.status() ?? '');
 
-async function measure(browser: Browser, url: string): Promise<Omit<SmoothnessRow, 'experiment'>> {
+async function measure(browser: Browser, url: string, runMs: number): Promise<Omit<SmoothnessRow, 'experiment' | 'query'>> {
   const page = await browser.newPage();
   try {
     // tsx keeps function names with a helper the page lacks.
@@ -65,7 +76,7 @@ async function measure(browser: Browser, url: string): Promise<Omit<SmoothnessRo
     await page.waitForTimeout(1500);
     const since = await page.evaluate(() => performance.now());
     await page.getByTestId('train-button').click();
-    const deadline = Date.now() + RUN_MS;
+    const deadline = Date.now() + runMs;
     let stopped = false;
     for (;;) {
       const now = await status(page);
@@ -103,19 +114,24 @@ async function measure(browser: Browser, url: string): Promise<Omit<SmoothnessRo
   }
 }
 
+/** Every experiment named at its defaults (all of the catalogue by default), then the long runs of those named. */
 export async function benchSmoothness(log: (line: string) => void, experiments: readonly string[] = EXPERIMENTS.map((e) => e.id)): Promise<SmoothnessRow[]> {
   const rows: SmoothnessRow[] = [];
+  const cases = [
+    ...experiments.map((experiment) => ({ experiment, query: '', runMs: RUN_MS })),
+    ...LONG_RUNS.filter((run) => experiments.includes(run.experiment)),
+  ];
   await withServedApp(Number(process.env.BENCH_PORT ?? 4175), async (browser, baseUrl) => {
-    for (const experiment of experiments) {
+    for (const { experiment, query, runMs } of cases) {
       let row: SmoothnessRow;
       try {
-        row = { experiment, ...(await measure(browser, `${baseUrl}/?exp=${experiment}`)) };
+        row = { experiment, query, ...(await measure(browser, `${baseUrl}/?exp=${experiment}${query ? `&${query}` : ''}`, runMs)) };
       } catch (error) {
-        row = { experiment, engine: '–', runMs: Number.NaN, stopped: false, longTasks: [], p95FrameGapMs: Number.NaN, maxFrameGapMs: Number.NaN, error: String(error).split('\n')[0] };
+        row = { experiment, query, engine: '–', runMs: Number.NaN, stopped: false, longTasks: [], p95FrameGapMs: Number.NaN, maxFrameGapMs: Number.NaN, error: String(error).split('\n')[0] };
       }
       rows.push(row);
       const tasks = row.longTasks.map(([at, duration]) => `${duration} ms at ${at}`).join(', ') || 'none';
-      log(`smoothness ${experiment.padEnd(11)} ${row.engine.padEnd(12)} ${row.runMs} ms${row.stopped ? ' (stopped)' : ''}: p95 frame gap ${row.p95FrameGapMs.toFixed(0)} ms, max ${row.maxFrameGapMs.toFixed(0)} ms; long tasks ${tasks}${row.error ? `; ${row.error}` : ''}`);
+      log(`smoothness ${`${experiment}${query ? ` ${query}` : ''}`.padEnd(11)} ${row.engine.padEnd(12)} ${row.runMs} ms${row.stopped ? ' (stopped)' : ''}: p95 frame gap ${row.p95FrameGapMs.toFixed(0)} ms, max ${row.maxFrameGapMs.toFixed(0)} ms; long tasks ${tasks}${row.error ? `; ${row.error}` : ''}`);
     }
   });
   return rows;

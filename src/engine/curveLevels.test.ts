@@ -1,7 +1,41 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRng } from './random';
-import { bucketMedians, curveLevels, LEVEL_POINTS, thinned } from './curveLevels';
+import { bucketMedians, curveLevels, finiteCount, LEVEL_POINTS, median, thinned } from './curveLevels';
+
+describe('median and finiteCount', () => {
+  it('the middle value, or the mean of the two middle ones, of any order', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([-1e-9, -2, 5e3])).toBe(-1e-9);
+    expect(median([])).toBeNaN();
+    fc.assert(
+      fc.property(fc.array(fc.double({ noNaN: true, noDefaultInfinity: true }), { minLength: 1, maxLength: 60 }), (values) => {
+        const sorted = [...values].sort((p, q) => p - q);
+        const m = sorted.length / 2;
+        const expected = sorted.length % 2 ? sorted[Math.floor(m)] : ((sorted[m - 1] as number) + (sorted[m] as number)) / 2;
+        expect(median(values)).toBe(expected);
+      }),
+    );
+  });
+
+  it('counts finite values, stopping at the bound', () => {
+    const values = [1, Number.NaN, 2, Number.POSITIVE_INFINITY, 3, -4];
+    expect(finiteCount(values)).toBe(4);
+    expect(finiteCount(values, 2)).toBe(2);
+    expect(finiteCount([])).toBe(0);
+  });
+
+  it('a curve with gaps has the levels of the same curve without them', () => {
+    const rng = createRng('gaps');
+    const curve = Array.from({ length: 3000 }, (_, i) => Math.exp(-i / 500) + 0.05 * rng.uniform(0, 1));
+    const gapped = curve.flatMap((v, i) => (i % 7 === 3 ? [v, Number.NaN] : [v]));
+    const levels = curveLevels(curve);
+    expect(levels.end).toBeGreaterThan(0);
+    expect(levels.start).toBeGreaterThan(levels.end);
+    expect(curveLevels(gapped)).toEqual(levels);
+  });
+});
 
 describe('thinned', () => {
   it('every k-th value, ending with the last, at most max of them', () => {

@@ -9,7 +9,7 @@
  * is kept until its condition clearly fails (looser thresholds to stay than to enter), so a label
  * does not flip with every new point near a threshold.
  */
-import { curveLevels, logChange, type CurveLevels } from './curveLevels';
+import { curveLevels, finiteCount, logChange, type CurveLevels } from './curveLevels';
 
 export type DiagnosisLabel = 'early' | 'unstable' | 'improving' | 'underfit' | 'good' | 'overfit' | 'converged';
 
@@ -141,11 +141,12 @@ const turnedUpAdvice = (best: NonNullable<Diagnosis['best']>) =>
 function bestOf(validation: readonly number[], samples: readonly number[]): Diagnosis['best'] {
   let best: Diagnosis['best'];
   let epoch = 0;
-  validation.forEach((value, i) => {
-    if (!Number.isFinite(value)) return;
+  for (let i = 0; i < validation.length; i++) {
+    const value = validation[i] as number;
+    if (!Number.isFinite(value)) continue;
     epoch += 1;
     if (!best || value < best.value) best = { value, epoch, samplesSeen: samples[i] ?? Number.NaN };
-  });
+  }
   return best;
 }
 
@@ -162,7 +163,7 @@ export function diagnose(
   const withValidation = validation !== undefined && validation.some(Number.isFinite);
   const basis = validation !== undefined ? 'validation' : 'training';
   const keep = (label: DiagnosisLabel) => previous === label;
-  const trainPoints = loss.filter(Number.isFinite).length;
+  const trainPoints = finiteCount(loss, MIN_STEPS);
   const last = loss.at(-1);
   if (last !== undefined && !Number.isFinite(last)) return result('unstable', basis);
   if (trainPoints < MIN_STEPS) return result('early', basis);

@@ -1,0 +1,2 @@
+import { benchSmoothness } from './smoothness';
+await benchSmoothness(console.log, process.argv.slice(2));
