@@ -1,6 +1,7 @@
 /** Everything the page can do, as plain functions over the store. */
 import type { InsideSettings } from '../engine/inspect/inside';
 import { freshSeed } from '../engine/random';
+import { lastSamplesSeen } from '../engine/pointBatch';
 import { defaultValues } from '../experiments/params';
 import { findExperiment } from '../experiments/registry';
 import type { AnyExperiment } from '../experiments/types';
@@ -210,7 +211,7 @@ export function handleMessage(message: FromWorker): void {
       if (series) appendPoints(series, message.points);
       pendingProgress = {
         samplesPerSec: message.samplesPerSec,
-        samplesSeen: message.points.at(-1)?.samplesSeen ?? (pendingProgress?.samplesSeen ?? state.samplesSeen),
+        samplesSeen: lastSamplesSeen(message.points) ?? pendingProgress?.samplesSeen ?? state.samplesSeen,
         elapsedMs: message.elapsedMs,
         tensors: message.tensors,
       };

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { packPoints } from '../engine/pointBatch';
 import type { AnyParamValues } from '../experiments/types';
 import type { ClientListener } from '../worker/client';
 
@@ -21,7 +22,7 @@ class FakeClient {
   /** Finishes the current run with a validation MSE. */
   finish(validationMse: number): void {
     this.listener.onMessage({ type: 'started', runId: 1, metricNames: ['loss'], paramCount: 1, totalSamples: 10 });
-    this.listener.onMessage({ type: 'progress', runId: 1, points: [{ step: 1, samplesSeen: 10, values: [0.5] }] } as never);
+    this.listener.onMessage({ type: 'progress', runId: 1, points: packPoints([{ step: 1, samplesSeen: 10, values: [0.5] }]), samplesPerSec: 1, elapsedMs: 1, tensors: 0 });
     this.listener.onMessage({
       type: 'done',
       runId: 1,

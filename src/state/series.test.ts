@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { packPoints } from '../engine/pointBatch';
 import { appendPoints, downsample, emptySeries, smooth, smoothGrowing } from './series';
 
 describe('smooth', () => {
@@ -95,11 +96,15 @@ describe('downsample', () => {
 describe('appendPoints', () => {
   it('appends columns in metric order, NaN for a missing metric', () => {
     const series = emptySeries(['loss', 'acc']);
-    appendPoints(series, [
-      { step: 1, samplesSeen: 2, values: [2.3, 0.5] },
-      { step: 2, samplesSeen: 4, values: [2.1] },
-    ]);
-    appendPoints(series, [{ step: 3, samplesSeen: 6, values: [1.9, 1] }]);
+    appendPoints(
+      series,
+      packPoints([
+        { step: 1, samplesSeen: 2, values: [2.3, 0.5] },
+        { step: 2, samplesSeen: 4, values: [2.1] },
+      ]),
+    );
+    appendPoints(series, packPoints([{ step: 3, samplesSeen: 6, values: [1.9, 1] }]));
+    appendPoints(series, packPoints([]));
     expect(series.samples).toEqual([2, 4, 6]);
     expect(series.values[0]).toEqual([2.3, 2.1, 1.9]);
     expect(series.values[1]).toEqual([0.5, Number.NaN, 1]);

@@ -2,7 +2,7 @@
  * Training curves as columns (one array per metric), appended in place as
  * progress arrives, and the small views the charts draw from them.
  */
-import type { StepPoint } from '../engine/train';
+import type { PointBatch } from '../engine/pointBatch';
 
 export interface Series {
   metricNames: readonly string[];
@@ -15,11 +15,13 @@ export function emptySeries(metricNames: readonly string[]): Series {
   return { metricNames, samples: [], values: metricNames.map(() => []) };
 }
 
-export function appendPoints(series: Series, points: readonly StepPoint[]): void {
-  for (const point of points) {
-    series.samples.push(point.samplesSeen);
-    series.values.forEach((column, m) => column.push(point.values[m] ?? Number.NaN));
-  }
+export function appendPoints(series: Series, points: PointBatch): void {
+  const n = points.samples.length;
+  for (let i = 0; i < n; i++) series.samples.push(points.samples[i] as number);
+  series.values.forEach((column, m) => {
+    const source = points.values[m];
+    for (let i = 0; i < n; i++) column.push(source ? (source[i] as number) : Number.NaN);
+  });
 }
 
 /** A moving average part-way through a column: its output so far and the state to go on from. */

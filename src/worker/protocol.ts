@@ -2,7 +2,8 @@
  * Messages between the page and the training worker. Every message names its
  * run; the page drops messages of runs it no longer shows.
  */
-import type { StepPoint, RunOutcome, RunStart } from '../engine/train';
+import type { RunOutcome, RunStart } from '../engine/train';
+import type { PointBatch } from '../engine/pointBatch';
 import type { EngineKind } from '../engine/engines';
 import type { AnyParamValues } from '../experiments/types';
 import type { InsidePayload, InsideSettings } from '../engine/inspect/inside';
@@ -66,7 +67,7 @@ export type FromWorker =
       type: 'progress';
       runId: number;
       /** Every step since the last progress message. */
-      points: StepPoint[];
+      points: PointBatch;
       samplesPerSec: number;
       /** Training time, without pauses. */
       elapsedMs: number;

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { unpackPoints } from '../engine/pointBatch';
 import type { StepPoint } from '../engine/train';
 import type { AnyParamValues } from '../experiments/types';
 import type { BackendPreference, FromWorker, ToWorker } from './protocol';
@@ -66,7 +67,7 @@ function only<T extends FromWorker['type']>(messages: readonly FromWorker[], typ
   return first;
 }
 
-const points = (messages: readonly FromWorker[]): StepPoint[] => ofType(messages, 'progress').flatMap((m) => m.points);
+const points = (messages: readonly FromWorker[]): StepPoint[] => ofType(messages, 'progress').flatMap((m) => unpackPoints(m.points));
 const steps = (messages: readonly FromWorker[]): number[] => points(messages).map((p) => p.step);
 const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i + 1);
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -129,7 +130,7 @@ describe('TrainingSession', () => {
     expect(progress.length).toBeGreaterThan(5);
     expect(progress.length).toBeLessThan(60);
     for (const m of progress) {
-      expect(m.points.length).toBeGreaterThan(0);
+      expect(m.points.samples.length).toBeGreaterThan(0);
       expect(m.samplesPerSec).toBeGreaterThan(0);
       // The fused engine trains without TF.js tensors; the count is reported all the same.
       expect(Number.isInteger(m.tensors) && m.tensors >= 0).toBe(true);
@@ -175,7 +176,7 @@ describe('TrainingSession', () => {
       if (m.type === 'progress' && stoppedAt < 0) {
         h.session.handle({ type: 'stop', runId: 99 });
         h.session.handle({ type: 'stop', runId: 3 });
-        stoppedAt = m.points.at(-1)?.step ?? -1;
+        stoppedAt = unpackPoints(m.points).at(-1)?.step ?? -1;
       }
     };
     h.session.handle(start(3, { samples: 5000, bs: 1 }));

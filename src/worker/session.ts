@@ -6,6 +6,7 @@
 import type { BackendChoice } from '../engine/backend';
 import { createRng, createStreams } from '../engine/random';
 import { runExperiment, type StepPoint } from '../engine/train';
+import { packPoints } from '../engine/pointBatch';
 import type { TrainableModel } from '../engine/trainable';
 import { calibrateAuto } from '../engine/calibrate';
 import { chooseEngine, createTrainable, type EngineChoice, type EngineKind } from '../engine/engines';
@@ -234,7 +235,7 @@ export class TrainingSession {
         if (seconds > 0) samplesPerSec = samplesPerSec === 0 ? rate : 0.8 * samplesPerSec + 0.2 * rate;
         rateSamples = latest;
         lastFlush = now;
-        env.post({ type: 'progress', runId, points: pending, samplesPerSec, elapsedMs: elapsed(), tensors: env.tensorCount() });
+        env.post({ type: 'progress', runId, points: packPoints(pending), samplesPerSec, elapsedMs: elapsed(), tensors: env.tensorCount() });
         pending = [];
       };
 
