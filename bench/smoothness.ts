@@ -36,6 +36,7 @@ const RUN_MS = Number(process.env.BENCH_SMOOTH_MS ?? 8000);
 export const LONG_RUNS = [
   { experiment: 'echo', query: 'samples=1000000', runMs: 30_000 },
   { experiment: 'sine', query: 'samples=1000000', runMs: 30_000 },
+  { experiment: 'rectangles', query: 'samples=1000000', runMs: 30_000 },
 ];
 /** After the run ends: the evaluation and the final render. */
 const SETTLE_MS = 1000;
