@@ -4,7 +4,7 @@ import { startTransition, useEffect, useState } from 'react';
  * Charts that appear together (a live view's three charts at a run's first preview) mount one
  * per task instead of all in one: recharts' first render of a chart is the page's most
  * expensive work, and several of them at once make a long task that stalls the page while the
- * model trains. Each waits its turn in this queue, and the next turn comes a task after the
+ * model trains. Each waits its turn in this queue, and the next turn comes a frame after the
  * previous chart has been committed (React would otherwise batch charts whose turns came in
  * quick succession into one render). Later updates are not queued.
  */
@@ -29,10 +29,16 @@ function pump(): void {
   next.start();
 }
 
+/**
+ * The next turn comes in a task after the next frame: a recharts chart passes its settings to its
+ * store as it mounts, and the store redraws its parts at the next animation frame; charts mounted
+ * within one frame would all redraw in that frame's one task.
+ */
 function schedule(): void {
   if (scheduled || current || waiting.length === 0) return;
   scheduled = true;
-  setTimeout(pump, 0);
+  if (typeof requestAnimationFrame === 'function' && !document.hidden) requestAnimationFrame(() => setTimeout(pump, 0));
+  else setTimeout(pump, 0);
 }
 
 /** The holder is done (mounted, or gone): the next chart's turn comes in a later task. */

@@ -1,5 +1,5 @@
 import { findExperiment } from '../../experiments/registry';
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { diagnoseColumns, diagnosisTitle, type Diagnosis } from '../../engine/diagnosis';
 import type { AnyExperiment, CurveLesson } from '../../experiments/types';
 import { startRepeats, useRepeatStore } from '../../state/repeats';
@@ -116,11 +116,15 @@ function RepeatsLesson({ experiment, count }: { experiment: AnyExperiment; count
  * the chosen preset is meant to show.
  */
 export function DiagnosisPanel({ experiment }: { experiment: AnyExperiment }) {
-  const run = useStore((s) => s.run);
+  const currentRun = useStore((s) => s.run);
   const status = useStore((s) => s.status);
   const values = useStore((s) => s.values);
-  const version = useThrottled(useStore((s) => s.seriesVersion), REDIAGNOSE_MS);
-  const live = isActive(status);
+  const currentVersion = useThrottled(useStore((s) => s.seriesVersion), REDIAGNOSE_MS);
+  // Judged in a background render: a store update renders at once, and judging a long curve
+  // there would lengthen the task that handles the worker's message.
+  const { run, version, live } = useDeferredValue(
+    useMemo(() => ({ run: currentRun, version: currentVersion, live: isActive(status) }), [currentRun, currentVersion, status]),
+  );
   const diagnosis = useRunDiagnosis(run, version, live);
   // The verdict is about the run's preset; the repeats offer is about the settings in the form.
   const lesson = run ? (experiment.curveLesson?.(run.values) ?? null) : null;
