@@ -1,9 +1,10 @@
 import { memo, useMemo } from 'react';
-import { CartesianGrid, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { downsample, smoothGrowing, type ChartPoint, type Series } from '../../state/series';
 import { formatCompact, formatTick, METRIC_LABELS } from '../format';
 import { ChartLegend } from './ChartLegend';
-import { extentOf, logDomain, niceCeil } from './domain';
+import { extentOf, logDomain, logTicks, niceAxis, niceCeil } from './domain';
+import { FrameGrid } from './FrameGrid';
 import { PlainTick } from './PlainTick';
 import { ChartLinesContext, LiveLines, type ChartLine } from './LiveLines';
 
@@ -79,16 +80,19 @@ export const MetricChart = memo(function MetricChart({ metric, runs, smoothing, 
   const yHigh = logScale ? logDomain(extent.minY, extent.maxY)[1] : metric === 'acc' ? 1 : niceCeil(extent.maxY);
   const frame = useMemo<Frame>(() => ({ xMax, yDomain: [yLow, yHigh], logScale }), [xMax, yLow, yHigh, logScale]);
 
-  const chart = useMemo(
-    () => (
+  const chart = useMemo(() => {
+    // The ends are 1, 2, 4 or 8 × 10^k: four intervals give round ticks.
+    const xTicks = niceAxis(0, frame.xMax).ticks;
+    const yTicks = frame.logScale ? logTicks(frame.yDomain[0], frame.yDomain[1]) : niceAxis(frame.yDomain[0], frame.yDomain[1]).ticks;
+    return (
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
-          <CartesianGrid stroke="var(--grid)" strokeDasharray="3 3" />
+        <LineChart margin={{ top: 8, right: 24, bottom: 4, left: 0 }}>
           <XAxis
             tick={PlainTick}
             dataKey="x"
             type="number"
             domain={[0, frame.xMax]}
+            ticks={xTicks}
             // Five short round ticks: all drawn, without recharts measuring each label in the page (a forced layout).
             interval={0}
             allowDataOverflow
@@ -102,19 +106,20 @@ export const MetricChart = memo(function MetricChart({ metric, runs, smoothing, 
             type="number"
             scale={frame.logScale ? 'log' : 'linear'}
             domain={frame.yDomain}
-            // A log axis gets ticks at every 1–9 × 10^k: recharts thins them; a linear one has five.
+            ticks={yTicks}
+            // A log axis may get many ticks (1, 2, 5 × 10^k): recharts thins their labels; a linear one has five.
             interval={frame.logScale ? 'preserveEnd' : 0}
             allowDataOverflow
             tickFormatter={formatTick}
             stroke="var(--muted)"
             width={44}
           />
+          <FrameGrid xTicks={xTicks} yTicks={yTicks} />
           <LiveLines />
         </LineChart>
       </ResponsiveContainer>
-    ),
-    [frame],
-  );
+    );
+  }, [frame]);
 
   const context = useMemo(() => ({ lines, formatX: samplesSeen }), [lines]);
   const label = METRIC_LABELS[metric] ?? metric;

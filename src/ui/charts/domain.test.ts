@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extentOf, integerTicks, logDomain, niceAxis, niceCeil } from './domain';
+import { extentOf, integerTicks, logDomain, logTicks, niceAxis, niceCeil, ticksWithin } from './domain';
 
 describe('niceCeil', () => {
   it('snaps up to 1, 2, 4 or 8 times a power of ten', () => {
@@ -125,6 +125,33 @@ describe('integerTicks', () => {
           expect(t).toBeLessThanOrEqual(low + span);
         }
         expect([...ticks].sort((a, b) => a - b)).toEqual(ticks);
+      }),
+    );
+  });
+});
+
+describe('logTicks', () => {
+  it('every power of ten, and 2 and 5 times each over at most two decades', () => {
+    expect(logTicks(0.01, 1)).toEqual([0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1]);
+    expect(logTicks(0.001, 10)).toEqual([0.001, 0.01, 0.1, 1, 10]);
+    expect(logTicks(1, 1)).toEqual([]);
+    expect(logTicks(0, 1)).toEqual([]);
+  });
+});
+
+describe('ticksWithin', () => {
+  it('round ticks inside the domain, whole numbers on a step axis', () => {
+    expect(ticksWithin([0, 8000], false)).toEqual([0, 2000, 4000, 6000, 8000]);
+    expect(ticksWithin([0.13, 0.87], false).every((t) => t >= 0.13 && t <= 0.87)).toBe(true);
+    expect(ticksWithin([0, 167], true, 5)).toEqual(integerTicks(0, 167, 5));
+    fc.assert(
+      fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.double({ min: 1e-3, max: 1e6, noNaN: true }), (low, width) => {
+        const ticks = ticksWithin([low, low + width], false);
+        expect(ticks.length).toBeGreaterThan(0);
+        for (const tick of ticks) {
+          expect(tick).toBeGreaterThanOrEqual(low - 1e-9 * Math.abs(low));
+          expect(tick).toBeLessThanOrEqual(low + width + 1e-9 * Math.abs(low + width));
+        }
       }),
     );
   });

@@ -109,3 +109,29 @@ export function integerTicks(low: number, high: number, count = 7): number[] {
   if (first === undefined || first - low > step / 2) ticks.unshift(Math.ceil(low));
   return ticks;
 }
+
+/**
+ * Ticks for a log axis over [low, high] (powers of ten, as logDomain gives): every power of ten,
+ * and 2 and 5 times each when the range spans at most two decades.
+ */
+export function logTicks(low: number, high: number): number[] {
+  if (!(low > 0) || !(high > low) || !Number.isFinite(high)) return [];
+  const first = Math.floor(Math.log10(low));
+  const last = Math.ceil(Math.log10(high));
+  const steps = last - first <= 2 ? [1, 2, 5] : [1];
+  const ticks: number[] = [];
+  for (let k = first; k <= last; k++) {
+    for (const step of steps) {
+      const tick = Number((step * 10 ** k).toPrecision(12));
+      if (tick >= low * (1 - 1e-12) && tick <= high * (1 + 1e-12)) ticks.push(tick);
+    }
+  }
+  return ticks;
+}
+
+/** The ticks a live chart draws over `domain` when none are given: `count` or so, whole numbers on a step axis. */
+export function ticksWithin(domain: readonly [number, number], integer: boolean, count = 5): number[] {
+  const [low, high] = domain;
+  if (integer) return integerTicks(low, high, count);
+  return niceAxis(low, high, Math.max(1, count - 1)).ticks.filter((tick) => tick >= low - 1e-12 * Math.abs(low) && tick <= high + 1e-12 * Math.abs(high));
+}
