@@ -9,7 +9,7 @@ import * as tf from '@tensorflow/tfjs';
 import { createRequire } from 'node:module';
 import { createStreams } from '../src/engine/random';
 import { TfjsModel } from '../src/engine/tfjs/tfjsModel';
-import { defaultValues } from '../src/experiments/params';
+import type { AnyParamValues } from '../src/experiments/types';
 import { findExperiment } from '../src/experiments/registry';
 
 export interface BaselineRow {
@@ -25,10 +25,9 @@ export interface BaselineRow {
 const TF_SCRIPT = createRequire(import.meta.url).resolve('@tensorflow/tfjs/dist/tf.min.js');
 
 /** The model as Keras JSON with its weights (initialisers the browser bundle lacks become zeros: the weights are set anyway). */
-function modelAndData(experimentId: string, samples: number) {
+function modelAndData(experimentId: string, values: AnyParamValues) {
   const experiment = findExperiment(experimentId);
   if (!experiment) throw new Error(experimentId);
-  const values = { ...defaultValues(experiment.params), samples };
   const plan = experiment.plan(values);
   const streams = createStreams(1);
   const spec = experiment.model(values);
@@ -51,11 +50,12 @@ function modelAndData(experimentId: string, samples: number) {
   return { topology, weights, x: xs, y: ys, xShape: [rows, ...xShape], yShape: [rows, ...yShape], batchSize: plan.batchSize, optimizer: plan.optimizer, loss: spec.loss, metrics: spec.metrics };
 }
 
-export async function benchBaseline(browser: Browser, experimentId: string, samples: number): Promise<BaselineRow> {
+/** `values`: the experiment's with the amount of work (bench/work.ts). */
+export async function benchBaseline(browser: Browser, experimentId: string, values: AnyParamValues): Promise<BaselineRow> {
   const page = await browser.newPage();
   try {
     await tf.setBackend('cpu');
-    const job = modelAndData(experimentId, samples);
+    const job = modelAndData(experimentId, values);
     await page.goto('about:blank');
     await page.addScriptTag({ path: TF_SCRIPT });
     const result = await page.evaluate(async (job) => {
@@ -78,9 +78,9 @@ export async function benchBaseline(browser: Browser, experimentId: string, samp
       await new Promise((resolve) => setTimeout(resolve, 100));
       return { backend: tfg.getBackend(), rate: (job.xShape[0] ?? 0) / seconds, longest: Math.max(0, ...longTasks) };
     }, job);
-    return { experiment: experimentId, backend: result.backend, samples: job.xShape[0] ?? samples, samplesPerSec: result.rate, longestTaskMs: result.longest };
+    return { experiment: experimentId, backend: result.backend, samples: job.xShape[0] ?? Number.NaN, samplesPerSec: result.rate, longestTaskMs: result.longest };
   } catch (error) {
-    return { experiment: experimentId, backend: '–', samples, samplesPerSec: Number.NaN, longestTaskMs: Number.NaN, error: error instanceof Error ? error.message.split('\n')[0] : String(error) };
+    return { experiment: experimentId, backend: '–', samples: Number.NaN, samplesPerSec: Number.NaN, longestTaskMs: Number.NaN, error: error instanceof Error ? error.message.split('\n')[0] : String(error) };
   } finally {
     await page.close();
   }

@@ -10,7 +10,7 @@ import { defaultValues } from '../src/experiments/params';
 import { findExperiment } from '../src/experiments/registry';
 import { benchBaseline, type BaselineRow } from './baseline';
 import { withServedApp } from './chromium';
-import { fusedWork, PAGE_WORK } from './work';
+import { benchValues, workQuery } from './work';
 
 function fusedSupported(id: string): boolean {
   const experiment = findExperiment(id);
@@ -89,7 +89,7 @@ export async function benchBrowser(
   await withServedApp(Number(process.env.BENCH_PORT ?? 4175), async (browser, baseUrl) => {
     for (const experiment of experiments) {
       // The naive way: model.fit on the main thread, on less work (it is slow).
-      const baseline = await benchBaseline(browser, experiment, Math.max(8, Math.round((PAGE_WORK[experiment] ?? 200) / 5)));
+      const baseline = await benchBaseline(browser, experiment, await benchValues(experiment, 'page', 1 / 5));
       log(`chromium ${experiment.padEnd(11)} baseline (fit on the main thread, ${baseline.backend}) ${baseline.samplesPerSec.toFixed(1)} samples/s${baseline.error ? ` (${baseline.error})` : ''}`);
       baselines.push(baseline);
       for (const requested of REQUESTED) {
@@ -110,11 +110,9 @@ export async function benchBrowser(
           };
           requestAnimationFrame(frame);
         });
-        const base = PAGE_WORK[experiment] ?? 200;
         // "auto" trains on the fused engine wherever it supports the model: give it the same work.
         const fused = requested === 'fused' || (requested === 'auto' && fusedSupported(experiment));
-        const samples = fused ? fusedWork(experiment, base) : base;
-        const result = await runOne(page, `${baseUrl}/?exp=${experiment}&samples=${samples}&backend=${requested}`);
+        const result = await runOne(page, `${baseUrl}/?exp=${experiment}&${workQuery(experiment, fused ? 'fused' : 'page')}&backend=${requested}`);
         await page.close();
         log(`chromium ${experiment.padEnd(11)} ${requested.padEnd(7)} → ${result.engine.padEnd(14)} ${result.samplesPerSec.toFixed(0)} samples/s, longest task ${result.longestTaskMs.toFixed(0)} ms`);
         rows.push({ experiment, requested, ...result });

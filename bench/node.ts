@@ -8,14 +8,14 @@ import '@tensorflow/tfjs-backend-wasm';
 import { createTrainable, type EngineKind } from '../src/engine/engines';
 import { fusedUnsupportedReason } from '../src/engine/fused/support';
 import { runExperiment } from '../src/engine/train';
-import { defaultValues } from '../src/experiments/params';
 import { EXPERIMENTS } from '../src/experiments/registry';
-import { fusedWork, NODE_WORK } from './work';
+import { benchValues } from './work';
 
 export interface NodeBenchRow {
   experiment: string;
   batchSize: number;
   engine: string;
+  /** Samples trained on. */
   samples: number;
   /** Per second of this process's CPU time (user + system): fairer than wall time on a machine shared with other work. */
   samplesPerSec: number;
@@ -29,14 +29,12 @@ function cpuMs(): number {
   return (user + system) / 1000;
 }
 
-/** The samples the fused rows train on (the PyTorch reference gets the same: bench/pytorch.ts). */
-export const fusedSamples = (experimentId: string) => fusedWork(experimentId, NODE_WORK[experimentId] ?? 200);
-
-async function measure(experimentId: string, engine: EngineKind, backend: string, samples: number): Promise<{ cpu: number; wall: number }> {
+async function measure(experimentId: string, engine: EngineKind, backend: string): Promise<{ cpu: number; wall: number; samples: number }> {
   const experiment = EXPERIMENTS.find((e) => e.id === experimentId);
   if (!experiment) throw new Error(experimentId);
   await tf.setBackend(backend);
-  const values = { ...defaultValues(experiment.params), samples };
+  // The fused rows train longer (the PyTorch reference gets the same: bench/pytorch.ts).
+  const values = await benchValues(experimentId, engine === 'fused' ? 'fused' : 'node');
   let firstStepAt = 0;
   let firstCpu = 0;
   let lastCpu = 0;
@@ -65,23 +63,22 @@ async function measure(experimentId: string, engine: EngineKind, backend: string
   });
   model.dispose();
   const done = lastSamples - firstSamples;
-  return { cpu: (done / (lastCpu - firstCpu)) * 1000, wall: (done / (last - firstStepAt)) * 1000 };
+  return { cpu: (done / (lastCpu - firstCpu)) * 1000, wall: (done / (last - firstStepAt)) * 1000, samples: lastSamples };
 }
 
 export async function benchNode(log: (line: string) => void, experiments: readonly string[]): Promise<NodeBenchRow[]> {
   const rows: NodeBenchRow[] = [];
   for (const experiment of EXPERIMENTS.filter((e) => experiments.includes(e.id))) {
-    const samples = NODE_WORK[experiment.id] ?? 200;
-    const values = defaultValues(experiment.params);
+    const values = await benchValues(experiment.id, 'node');
     const batchSize = experiment.plan(values).batchSize;
     // BENCH_NODE_TFJS=wasm leaves out TF.js' slow CPU backend.
     const tfjsBackends = (process.env.BENCH_NODE_TFJS ?? 'cpu,wasm').split(',');
     const engines: [string, EngineKind, string][] = tfjsBackends.map((backend) => [`TF.js ${backend}`, 'tfjs', backend]);
     if (!fusedUnsupportedReason(experiment.model(values))) engines.push(['fused CPU', 'fused', 'cpu']);
     for (const [label, engine, backend] of engines) {
-      const rate = await measure(experiment.id, engine, backend, engine === 'fused' ? fusedSamples(experiment.id) : samples);
+      const rate = await measure(experiment.id, engine, backend);
       log(`node  ${experiment.id.padEnd(11)} bs ${String(batchSize).padEnd(3)} ${label.padEnd(11)} ${rate.cpu.toFixed(0)} samples per CPU second (${rate.wall.toFixed(0)} per wall second)`);
-      rows.push({ experiment: experiment.id, batchSize, engine: label, samples, samplesPerSec: rate.cpu, samplesPerWallSec: rate.wall });
+      rows.push({ experiment: experiment.id, batchSize, engine: label, samples: rate.samples, samplesPerSec: rate.cpu, samplesPerWallSec: rate.wall });
     }
   }
   return rows;

@@ -16,6 +16,8 @@ import { defaultValues } from '../src/experiments/params';
 import { EXPERIMENTS } from '../src/experiments/registry';
 import type { Batch } from '../src/experiments/types';
 import { noResult, parseScriptOutput, referenceUnsupportedReason, THREADS, torchPythonCandidates, type FirstStep, type TorchResult, type TorchRow } from './pytorchReport';
+import type { AnyParamValues } from '../src/experiments/types';
+import { benchValues } from './work';
 
 const SCRIPT = fileURLToPath(new URL('./pytorch_reference.py', import.meta.url));
 
@@ -56,10 +58,9 @@ const flat = (a: Float32Array) => Array.from(a);
  * and, where the Node run scores a fresh validation set (see validationOf in src/engine/train.ts),
  * that set and the batches after which it is scored.
  */
-async function jobOf(experimentId: string, samples: number): Promise<{ job: Job; first: FirstStep }> {
+async function jobOf(experimentId: string, values: AnyParamValues): Promise<{ job: Job; first: FirstStep }> {
   const experiment = EXPERIMENTS.find((e) => e.id === experimentId);
   if (!experiment) throw new Error(experimentId);
-  const values = { ...defaultValues(experiment.params), samples };
   const plan = experiment.plan(values);
   const spec = experiment.model(values);
   const streams = createStreams(1);
@@ -114,10 +115,10 @@ function firstStep(reference: TfjsModel, spec: ModelSpec, batch: JobBatch | unde
 }
 
 /**
- * Trains each experiment's default model in PyTorch on one thread, on the batches of `samplesOf(id)`
- * samples. Carries on (with the reason in `problem`) when no python with torch is found or the script fails.
+ * Trains each experiment's default model in PyTorch on one thread, on the batches the fused rows
+ * train on (bench/work.ts). Carries on (with the reason in `problem`) when no python with torch is found or the script fails.
  */
-export async function benchPytorch(log: (line: string) => void, experiments: readonly string[], samplesOf: (id: string) => number): Promise<TorchResult> {
+export async function benchPytorch(log: (line: string) => void, experiments: readonly string[]): Promise<TorchResult> {
   const tried = torchPythonCandidates(process.env);
   const python = findTorchPython(tried);
   if (!python) return { python: null, rows: [], tried, problem: 'no python with torch found' };
@@ -133,7 +134,7 @@ export async function benchPytorch(log: (line: string) => void, experiments: rea
   // TF.js' CPU backend computes our first step: the reference numbers do not depend on the backend the Node rows ended on.
   await tf.setBackend('cpu');
   const prepared = [];
-  for (const id of built) prepared.push(await jobOf(id, samplesOf(id)));
+  for (const id of built) prepared.push(await jobOf(id, await benchValues(id, 'fused')));
   const jobs = prepared.map((p) => p.job);
   const ourParams = Object.fromEntries(jobs.map((job) => [job.experiment, summarize(job.spec).totalParams]));
   const firstSteps = Object.fromEntries(prepared.map((p) => [p.job.experiment, p.first]));

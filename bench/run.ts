@@ -11,7 +11,7 @@ import { EXPERIMENTS } from '../src/experiments/registry';
 import type { BaselineRow } from './baseline';
 import { benchBrowser, type BrowserBenchRow } from './browser';
 import { benchCnnLstm, type CnnLstmRow } from './cnnLstm';
-import { benchNode, fusedSamples, type NodeBenchRow } from './node';
+import { benchNode, type NodeBenchRow } from './node';
 import { DEFAULT_EXPERIMENTS } from './work';
 import { benchPytorch } from './pytorch';
 import { benchSmoothness, type SmoothnessRow } from './smoothness';
@@ -230,7 +230,7 @@ if (smoothOnly) {
 
 if (nodeOnly) {
   const rows = await benchNode(log, experiments);
-  const section = nodeSection(rows, await benchPytorch(log, experiments, fusedSamples));
+  const section = nodeSection(rows, await benchPytorch(log, experiments));
   replaceSection('Node (the CLI and tests)', section);
   console.log(section);
   process.exit(0);
@@ -239,10 +239,10 @@ if (nodeOnly) {
 log('building the app…');
 execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir'], { stdio: 'inherit' });
 const nodeRows = await benchNode(log, experiments);
-const torchResult = await benchPytorch(log, experiments, fusedSamples);
+const torchResult = await benchPytorch(log, experiments);
 const cnnLstmRows = experiments.includes('movingline') ? await benchCnnLstm(log) : [];
 const { rows: browserRows, baselines } = await benchBrowser(log, experiments);
-const smoothRows = await benchSmoothness(log);
+const smoothRows = await benchSmoothness(log, experiments);
 const report = [
   '# Benchmark results',
   '',
