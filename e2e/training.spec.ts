@@ -3,13 +3,14 @@ import { expect, test } from './fixtures';
 
 test('Train draws the loss curve, the live preview, progress, the engine, and the final evaluation', async ({ playground }) => {
   const { transport, charts } = playground;
-  // The default run: 10,000 samples at batch size 1.
-  await playground.open('?exp=echo');
+  // Four times the default run (10,000 samples at batch size 1): the fused engine trains the
+  // default in under a second, too short for the charts' few redraws a second to be seen here.
+  await playground.open('?exp=echo&samples=40000');
   await expect(transport.progressText).toHaveText('Not started');
   await expect(transport.engine).toHaveText('Engine: not started');
   await expect(charts.placeholder).toBeVisible();
 
-  // The fused engine trains this in a few seconds: record what the page shows on the way.
+  // Record what the page shows on the way.
   const recording = await playground.record({
     points: { selector: '[data-testid=chart-loss]', attribute: 'data-points' },
     chart: { selector: '[data-testid=chart-loss] [role=img]', attribute: 'aria-label' },
@@ -38,12 +39,12 @@ test('Train draws the loss curve, the live preview, progress, the engine, and th
   await expect(playground.verdict).toHaveText(/^Expected \d, predicted \d \(\d+\.\d% confident\) [✓✗]$/);
   // …the progress text advanced…
   const progress = (await recording.values('progress'))
-    .map((text) => /^([\d,]+) \/ 10,000 samples/.exec(text)?.[1])
+    .map((text) => /^([\d,]+) \/ 40,000 samples/.exec(text)?.[1])
     .filter((n): n is string => n !== undefined)
     .map((n) => Number(n.replace(/,/g, '')));
   expect(progress.length, `progress over time: ${progress.join(', ')}`).toBeGreaterThanOrEqual(3);
   for (let i = 1; i < progress.length; i++) expect(progress[i]).toBeGreaterThan(progress[i - 1] ?? Infinity);
-  await expect(transport.progressText).toHaveText('10,000 / 10,000 samples');
+  await expect(transport.progressText).toHaveText('40,000 / 40,000 samples');
   // …and the button went Train → Starting… → Pause → Train again.
   expect(await recording.values('button')).toEqual(['Train', 'Starting…', 'Pause', 'Train again']);
 
@@ -56,9 +57,9 @@ test('Train draws the loss curve, the live preview, progress, the engine, and th
 
   // The evaluation on fresh data.
   await expect(playground.accuracy).toHaveText(/^\d+(\.\d)?%$/);
-  await expect(playground.evaluation).toContainText('Trained on 10,000 samples');
+  await expect(playground.evaluation).toContainText('Trained on 40,000 samples');
   await expect(playground.evaluation).toContainText('with Fused CPU engine');
-  expect(await playground.losses()).toHaveLength(10_000);
+  expect(await playground.losses()).toHaveLength(40_000);
 });
 
 test('Pause holds training, Resume continues it, Stop ends it with an evaluation, Reset clears the curves', async ({ playground }) => {
