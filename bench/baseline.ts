@@ -41,8 +41,9 @@ function modelAndData(experimentId: string, values: AnyParamValues) {
   let xShape: number[] = [];
   let yShape: number[] = [];
   for (const batch of experiment.batches(values, streams)) {
-    xs.push(...batch.x);
-    ys.push(...batch.y);
+    // Not push(...batch.x): a batch of videos has millions of values, past the call stack's limit on arguments.
+    for (const value of batch.x) xs.push(value);
+    for (const value of batch.y) ys.push(value);
     rows += batch.xShape[0] ?? 0;
     xShape = batch.xShape.slice(1);
     yShape = batch.yShape.slice(1);

@@ -63,6 +63,8 @@ async function measure(experimentId: string, engine: EngineKind, backend: string
   });
   model.dispose();
   const done = lastSamples - firstSamples;
+  // One step gives no rate (it is all warm-up): the work must be at least two batches.
+  if (done <= 0) return { cpu: Number.NaN, wall: Number.NaN, samples: lastSamples };
   return { cpu: (done / (lastCpu - firstCpu)) * 1000, wall: (done / (last - firstStepAt)) * 1000, samples: lastSamples };
 }
 

@@ -28,7 +28,7 @@ const WORK: Record<string, WorkTable> = {
   echo: { key: 'samples', node: 400, page: 300, fused: 20_000 },
   sine: { key: 'samples', node: 200, page: 200, fused: 3_000 },
   signals: { key: 'samples', node: 200, page: 200, fused: 3_000 },
-  movingline: { key: 'samples', node: 32, page: 96, fused: 640 },
+  movingline: { key: 'samples', node: 64, page: 96, fused: 640 },
   addition: { key: 'samples', node: 320, page: 320, fused: 6_400 },
   cumsum: { key: 'samples', node: 200, page: 200, fused: 4_000 },
   rectangles: { key: 'samples', node: 300, page: 300, fused: 30_000 },
