@@ -18,22 +18,27 @@ interface Props {
 /** Error ticks: two significant digits below 1 (0.018, 0.009), the page's short ticks above. */
 const errorTick = (value: number) => (Math.abs(value) >= 1 || value === 0 ? formatTick(value) : String(Number(value.toPrecision(2))));
 
+/** The table's rows, in its order, and how each is drawn; `layer` stacks the lines (the closed loop on top). */
 const ROWS = [
-  { key: 'open', label: 'open loop' },
-  { key: 'closed', label: 'closed loop' },
-  { key: 'naive', label: 'repeat last value' },
+  { key: 'open', label: 'open loop', color: 'var(--series-1)', width: 1.5, dash: '5 3', layer: 1 },
+  { key: 'closed', label: 'closed loop', color: 'var(--series-2)', width: 2, dash: undefined, layer: 2 },
+  { key: 'naive', label: 'repeat last value', color: 'var(--muted)', width: 1, dash: '2 3', layer: 0 },
 ] as const;
 
 const stepsAhead = (h: number) => `${h} step${h === 1 ? '' : 's'} ahead`;
 
-/** One line per row of the table, drawn in the table's order reversed (the closed loop on top). */
+/** One line per row of the table. */
 function linesOf(errors: HorizonErrors): ChartLine[] {
-  const points = (values: readonly number[]) => values.map((y, h) => ({ x: h + 1, y }));
-  return [
-    { key: 'naive', label: 'repeat last value', color: 'var(--muted)', width: 1, dash: '2 3', points: points(errors.naive) },
-    { key: 'open', label: 'open loop', color: 'var(--series-1)', width: 1.5, dash: '5 3', points: points(errors.open) },
-    { key: 'closed', label: 'closed loop', color: 'var(--series-2)', width: 2, points: points(errors.closed) },
-  ];
+  return [...ROWS]
+    .sort((a, b) => a.layer - b.layer)
+    .map(({ key, label, color, width, dash }) => ({
+      key,
+      label,
+      color,
+      width,
+      ...(dash ? { dash } : {}),
+      points: errors[key].map((y, h) => ({ x: h + 1, y })),
+    }));
 }
 
 /** The error of each continuation as a function of the steps after the input: a small chart and a table at a few steps. */
