@@ -10,6 +10,7 @@ import { defaultValues } from '../src/experiments/params';
 import { findExperiment } from '../src/experiments/registry';
 import { benchBaseline, type BaselineRow } from './baseline';
 import { withServedApp } from './chromium';
+import { engineOf, mainThreadBetween, waitForForm, watchMainThread } from './mainThread';
 import { benchValues, workQuery } from './work';
 
 function fusedSupported(id: string): boolean {
@@ -35,24 +36,12 @@ export interface BrowserBenchRow {
 /** Engine settings measured; BENCH_BACKENDS=fused,auto,wasm… for fewer (WebGPU falls back to WebAssembly where there is no GPU). */
 const REQUESTED = (process.env.BENCH_BACKENDS ?? 'fused,auto,wasm,cpu,webgl,webgpu').split(',');
 
-declare global {
-  interface Window {
-    /** [start, duration] of each long task and [time, gap] of each frame, in ms; `since` is the click on Train. */
-    __bench?: { longTasks: [number, number][]; frameGaps: [number, number][]; since: number };
-  }
-}
-
 async function runOne(page: Page, url: string): Promise<Omit<BrowserBenchRow, 'experiment' | 'requested'>> {
   await page.goto(url);
-  await page.waitForFunction(() => {
-    const button = document.querySelector<HTMLButtonElement>('[data-testid="train-button"]');
-    return !!button && !button.disabled;
-  });
-  const formReadyMs = await page.evaluate(() => performance.now());
+  await waitForForm(page);
   // Measured from the click on: page load and the first render are not training.
-  await page.evaluate(() => {
-    if (window.__bench) window.__bench.since = performance.now();
-  });
+  const since = await page.evaluate(() => performance.now());
+  const formReadyMs = since;
   await page.getByTestId('train-button').click();
   await page.waitForFunction(() => (window.__playground?.progressTimes().length ?? 0) > 0 || ['done', 'error'].includes(window.__playground?.status() ?? ''), null, { timeout: 600_000 });
   const tensorsDuring = await page.evaluate(() => window.__playground?.tensors() ?? Number.NaN);
@@ -64,20 +53,18 @@ async function runOne(page: Page, url: string): Promise<Omit<BrowserBenchRow, 'e
     const first = times[0];
     const last = times.at(-1);
     const rate = first && last && last[0] > first[0] ? ((last[1] - first[1]) / (last[0] - first[0])) * 1000 : Number.NaN;
-    const since = window.__bench?.since ?? 0;
-    const gaps = (window.__bench?.frameGaps ?? []).filter(([at]) => at >= since).map(([, gap]) => gap).sort((a, b) => a - b);
-    const tasks = (window.__bench?.longTasks ?? []).filter(([at]) => at >= since).map(([, duration]) => duration);
-    const { engine, backend } = hook?.engine() ?? { engine: null, backend: null };
-    return {
-      engine: engine === 'fused' ? 'fused CPU' : `TF.js ${backend ?? '?'}`,
-      samplesPerSec: rate,
-      longestTaskMs: Math.max(0, ...tasks),
-      longTasks: tasks.length,
-      p95FrameGapMs: gaps[Math.floor(gaps.length * 0.95)] ?? Number.NaN,
-      tensorsAfter: hook?.tensors() ?? Number.NaN,
-    };
+    return { samplesPerSec: rate, tensorsAfter: hook?.tensors() ?? Number.NaN };
   });
-  return { ...measured, formReadyMs, tensorsDuring };
+  const { longTasks, p95FrameGapMs } = await mainThreadBetween(page, since);
+  return {
+    ...measured,
+    engine: await engineOf(page),
+    longestTaskMs: Math.max(0, ...longTasks.map(([, duration]) => duration)),
+    longTasks: longTasks.length,
+    p95FrameGapMs,
+    formReadyMs,
+    tensorsDuring,
+  };
 }
 
 export async function benchBrowser(
@@ -94,22 +81,7 @@ export async function benchBrowser(
       baselines.push(baseline);
       for (const requested of REQUESTED) {
         const page = await browser.newPage();
-        // tsx keeps function names with a helper the page lacks: without it the frame clock below never ran.
-        await page.addInitScript({ content: 'globalThis.__name = globalThis.__name || ((fn) => fn);' });
-        await page.addInitScript(() => {
-          const bench = { longTasks: [] as [number, number][], frameGaps: [] as [number, number][], since: 0 };
-          window.__bench = bench;
-          new PerformanceObserver((list) => {
-            for (const entry of list.getEntries()) bench.longTasks.push([entry.startTime, entry.duration]);
-          }).observe({ type: 'longtask' });
-          let previous = performance.now();
-          const frame = (now: number) => {
-            bench.frameGaps.push([now, now - previous]);
-            previous = now;
-            requestAnimationFrame(frame);
-          };
-          requestAnimationFrame(frame);
-        });
+        await watchMainThread(page);
         // "auto" trains on the fused engine wherever it supports the model: give it the same work.
         const fused = requested === 'fused' || (requested === 'auto' && fusedSupported(experiment));
         const result = await runOne(page, `${baseUrl}/?exp=${experiment}&${workQuery(experiment, fused ? 'fused' : 'page')}&backend=${requested}`);

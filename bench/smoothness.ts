@@ -9,6 +9,7 @@ import type { Browser, Page } from '@playwright/test';
 import type {} from '../src/state/testHook';
 import { EXPERIMENTS } from '../src/experiments/registry';
 import { withServedApp } from './chromium';
+import { engineOf, mainThreadBetween, waitForForm, watchMainThread } from './mainThread';
 
 export interface SmoothnessRow {
   experiment: string;
@@ -41,38 +42,14 @@ export const LONG_RUNS = [
 /** After the run ends: the evaluation and the final render. */
 const SETTLE_MS = 1000;
 
-declare global {
-  interface Window {
-    __smooth?: { longTasks: [number, number][]; frames: number[] };
-  }
-}
-
-function instrument(): void {
-  const smooth = { longTasks: [] as [number, number][], frames: [] as number[] };
-  window.__smooth = smooth;
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) smooth.longTasks.push([entry.startTime, entry.duration]);
-  }).observe({ type: 'longtask' });
-  const frame = (now: number) => {
-    smooth.frames.push(now);
-    requestAnimationFrame(frame);
-  };
-  requestAnimationFrame(frame);
-}
-
 const status = (page: Page) => page.evaluate(() => window.__playground?.status() ?? '');
 
 async function measure(browser: Browser, url: string, runMs: number): Promise<Omit<SmoothnessRow, 'experiment' | 'query'>> {
   const page = await browser.newPage();
   try {
-    // tsx keeps function names with a helper the page lacks.
-    await page.addInitScript({ content: 'globalThis.__name = globalThis.__name || ((fn) => fn);' });
-    await page.addInitScript(instrument);
+    await watchMainThread(page);
     await page.goto(url);
-    await page.waitForFunction(() => {
-      const button = document.querySelector<HTMLButtonElement>('[data-testid="train-button"]');
-      return !!button && !button.disabled;
-    });
+    await waitForForm(page);
     // Let the page's first render and the charts' mounting pass: they are not training.
     await page.waitForTimeout(1500);
     const since = await page.evaluate(() => performance.now());
@@ -92,24 +69,9 @@ async function measure(browser: Browser, url: string, runMs: number): Promise<Om
     }
     await page.waitForTimeout(SETTLE_MS);
     const ended = await page.evaluate(() => performance.now());
-    const result = await page.evaluate(
-      ([from, to]) => {
-        const smooth = window.__smooth ?? { longTasks: [], frames: [] };
-        const frames = smooth.frames.filter((at) => at >= from && at <= to);
-        const gaps = frames.slice(1).map((at, i) => at - (frames[i] ?? at)).sort((a, b) => a - b);
-        const { engine, backend } = window.__playground?.engine() ?? { engine: null, backend: null };
-        return {
-          engine: engine === 'fused' ? 'fused CPU' : `TF.js ${backend ?? '?'}`,
-          longTasks: smooth.longTasks.filter(([at]) => at >= from && at <= to).map(([at, duration]) => [Math.round(at - from), Math.round(duration)] as [number, number]),
-          p95FrameGapMs: gaps[Math.floor(gaps.length * 0.95)] ?? Number.NaN,
-          maxFrameGapMs: gaps.at(-1) ?? Number.NaN,
-          status: window.__playground?.status() ?? '',
-        };
-      },
-      [since, ended] as const,
-    );
-    const { status: final, ...rest } = result;
-    return { ...rest, runMs: Math.round(ended - since - SETTLE_MS), stopped, ...(final === 'error' ? { error: 'the run ended in an error' } : {}) };
+    const span = await mainThreadBetween(page, since, ended);
+    const error = (await status(page)) === 'error' ? { error: 'the run ended in an error' } : {};
+    return { engine: await engineOf(page), ...span, runMs: Math.round(ended - since - SETTLE_MS), stopped, ...error };
   } finally {
     await page.close();
   }
