@@ -78,3 +78,21 @@ test('a new version waits until the person presses "Reload to update"; the setti
     await server.close();
   }
 });
+
+test('on the first visit the run comes first: the service worker installs once no run has trained for a few seconds', async ({ playground, page }) => {
+  // A long run, started as soon as the page is usable: installing the service worker (downloading
+  // and compiling every file of the build) would take the CPU the run and its charts need.
+  await playground.open('?exp=echo&samples=1000000');
+  await playground.transport.train();
+  await playground.waitForStatus('running');
+  const registrations = () => page.evaluate(() => navigator.serviceWorker.getRegistrations().then((list) => list.length));
+  // Longer than the quiet wait (3 s) would be without the run.
+  await page.waitForTimeout(4000);
+  expect(await playground.status()).toBe('running');
+  expect(await registrations(), 'no service worker while the run trains').toBe(0);
+
+  await playground.transport.button('Stop').click();
+  await playground.waitForStatus('done');
+  await waitUntilOfflineReady(page);
+  expect(await registrations()).toBe(1);
+});

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { registerServiceWorkerWhenQuiet } from './offline/registerWhenQuiet';
 import { startExternalTextSync } from './state/externalText';
 import { installTestHook } from './state/testHook';
 import { startUrlSync } from './state/urlSync';
@@ -9,8 +10,9 @@ import './styles.css';
 startUrlSync();
 startExternalTextSync();
 installTestHook();
-// Production builds only: the service worker that keeps the page working offline (its own chunk).
-if (import.meta.env.PROD) void import('./offline/registerServiceWorker').then((m) => m.registerServiceWorker());
+// Production builds only: the service worker that keeps the page working offline (its own chunk),
+// registered once no run has trained for a few seconds.
+if (import.meta.env.PROD) registerServiceWorkerWhenQuiet();
 
 const root = document.getElementById('root');
 if (root) {
