@@ -1,2 +1,0 @@
-import { benchSmoothness } from './smoothness';
-await benchSmoothness(console.log, process.argv.slice(2));
