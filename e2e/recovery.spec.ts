@@ -1,10 +1,11 @@
 /** A crashed training worker: a clear message, the settings intact, and the next run trains. */
 import { expect, test } from './fixtures';
 
-const CRASHING_WORKER = `self.onmessage = () => { throw new Error('simulated crash'); };`;
+/** Dies when told to train (the page readies a worker while idle: that command it takes). */
+const CRASHING_WORKER = `self.onmessage = (event) => { if (event.data.type === 'start') throw new Error('simulated crash'); };`;
 
 test('a worker that crashes mid-run is replaced: the page says so, keeps the settings, and trains again', async ({ playground, page }) => {
-  // The first training worker the page starts dies on its first command; the replacement is the real one.
+  // The first training worker the page starts dies when the run starts; the replacement is the real one.
   await page.route('**/training.worker-*.js', (route) => route.fulfill({ contentType: 'text/javascript', body: CRASHING_WORKER }), { times: 1 });
   await playground.open('?exp=echo&samples=300&units=12');
   await playground.transport.train();

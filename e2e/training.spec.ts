@@ -174,3 +174,20 @@ test('changing a knob during a run offers a restart that keeps the earlier curve
   await playground.page.mouse.move(0, 0);
   await expect(charts.readout()).toHaveCount(0);
 });
+
+test('the training worker is loaded and its backend readied while the page is idle, before Train is pressed', async ({ playground, page }) => {
+  const loaded: string[] = [];
+  page.on('request', (request) => {
+    if (/training\.worker-[^/]*\.js|tfjs-backend-wasm[^/]*\.wasm/.test(request.url())) loaded.push(new URL(request.url()).pathname.split('/').pop() ?? '');
+  });
+  await playground.open('?exp=echo&samples=300&backend=wasm');
+  // The worker's chunk, then the WebAssembly backend's binary that the engine setting asks for.
+  await expect.poll(() => loaded.some((name) => name.endsWith('.wasm')), { message: 'the WebAssembly backend is readied', timeout: 30_000 }).toBe(true);
+  expect(loaded.some((name) => name.startsWith('training.worker'))).toBe(true);
+  expect(await playground.status()).toBe('idle');
+  await expect(playground.transport.engine).toHaveText('Engine: not started');
+
+  // The run uses that backend.
+  await playground.trainToEnd();
+  await expect(playground.transport.engine).toHaveText('Engine: TF.js on WebAssembly');
+});

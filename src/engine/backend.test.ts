@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { BackendName } from '../worker/protocol';
-import { chooseBackend, type BackendProbe } from './backend';
+import type { BackendName, TfjsBackendPreference } from '../worker/protocol';
+import { chooseBackend, serialBackendSelector, type BackendChoice, type BackendProbe } from './backend';
 
 interface FakeProbe extends BackendProbe {
   unsuitableCalls: number;
@@ -127,5 +127,60 @@ describe('chooseBackend', () => {
     await expect(chooseBackend('auto', probes)).rejects.toThrow(
       'No TensorFlow.js backend could start (webgpu: no adapter; webgl: failed to start: context lost; wasm: failed to start; cpu: failed to start: plain string).',
     );
+  });
+});
+
+describe('serialBackendSelector', () => {
+  /** A chooser whose choices the test settles by hand, recording when each starts. */
+  function manual() {
+    const started: TfjsBackendPreference[] = [];
+    const settle: ((outcome: BackendChoice | Error) => void)[] = [];
+    const choose = (preference: TfjsBackendPreference) =>
+      new Promise<BackendChoice>((resolve, reject) => {
+        started.push(preference);
+        settle.push((outcome) => (outcome instanceof Error ? reject(outcome) : resolve(outcome)));
+      });
+    return { started, settle, select: serialBackendSelector(choose) };
+  }
+  const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  it('starts a new choice only once the previous one has settled, and keeps the latest', async () => {
+    const { started, settle, select } = manual();
+    const auto = select('auto');
+    const wasm = select('wasm');
+    await flush();
+    expect(started).toEqual(['auto']); // wasm waits: two choices would switch TF.js under each other
+    settle[0]?.({ backend: 'wasm', skipped: [{ name: 'webgl', reason: 'software renderer' }] });
+    await expect(auto).resolves.toMatchObject({ backend: 'wasm' });
+    await flush();
+    expect(started).toEqual(['auto', 'wasm']);
+    settle[1]?.({ backend: 'wasm', skipped: [] });
+    await expect(wasm).resolves.toEqual({ backend: 'wasm', skipped: [] });
+    // Asked again: the kept choice, nothing started.
+    expect(select('wasm')).toBe(wasm);
+    expect(started).toHaveLength(2);
+  });
+
+  it('a failed choice is forgotten and does not hold up the next one', async () => {
+    const { started, settle, select } = manual();
+    const cpu = select('cpu');
+    await flush();
+    settle[0]?.(new Error('cannot start'));
+    await expect(cpu).rejects.toThrow('cannot start');
+    const again = select('cpu');
+    await flush();
+    expect(started).toEqual(['cpu', 'cpu']);
+    settle[1]?.({ backend: 'cpu', skipped: [] });
+    await expect(again).resolves.toMatchObject({ backend: 'cpu' });
+
+    const webgl = select('webgl');
+    const wasm = select('wasm');
+    await flush();
+    settle[2]?.(new Error('no WebGL'));
+    await expect(webgl).rejects.toThrow('no WebGL');
+    await flush();
+    expect(started).toEqual(['cpu', 'cpu', 'webgl', 'wasm']);
+    settle[3]?.({ backend: 'wasm', skipped: [] });
+    await expect(wasm).resolves.toMatchObject({ backend: 'wasm' });
   });
 });

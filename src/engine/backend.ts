@@ -58,3 +58,25 @@ export async function chooseBackend(
   }
   throw new Error(`No TensorFlow.js backend could start (${skipped.map((s) => `${s.name}: ${s.reason}`).join('; ')}).`);
 }
+
+/**
+ * Backend selection for one TF.js instance: the choice for the latest preference is kept (asking
+ * again costs nothing), and a new choice starts only once the previous one has settled — two
+ * choices at once would switch TF.js' global backend under each other (the page readies a
+ * backend while idle, and the person may pick another engine meanwhile). A failed choice is
+ * forgotten, so the next request tries again.
+ */
+export function serialBackendSelector(choose: (preference: TfjsBackendPreference) => Promise<BackendChoice>): (preference: TfjsBackendPreference) => Promise<BackendChoice> {
+  let current: { preference: TfjsBackendPreference; choice: Promise<BackendChoice> } | null = null;
+  return (preference) => {
+    if (current?.preference === preference) return current.choice;
+    const previous = current?.choice.catch(() => undefined) ?? Promise.resolve();
+    const choice = previous.then(() => choose(preference));
+    const entry = { preference, choice };
+    current = entry;
+    choice.catch(() => {
+      if (current === entry) current = null;
+    });
+    return choice;
+  };
+}

@@ -3,6 +3,7 @@
  * (see whenQuiet.ts for why). A person who presses Train as soon as the page is usable gets the
  * run first; the page is kept for offline use afterwards.
  */
+import { afterLoad } from '../state/afterLoad';
 import { useRepeatStore } from '../state/batch';
 import { isActive, useStore } from '../state/store';
 import { whenQuiet, type QuietSource } from './whenQuiet';
@@ -14,11 +15,6 @@ const SOURCES: readonly QuietSource[] = [
   { busy: () => isActive(useStore.getState().status), subscribe: (listener) => useStore.subscribe(listener) },
   { busy: () => useRepeatStore.getState().status === 'running', subscribe: (listener) => useRepeatStore.subscribe(listener) },
 ];
-
-function afterLoad(callback: () => void): void {
-  if (document.readyState === 'complete') callback();
-  else window.addEventListener('load', callback, { once: true });
-}
 
 export function registerServiceWorkerWhenQuiet(): void {
   if (!('serviceWorker' in navigator)) return;

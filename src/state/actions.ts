@@ -262,8 +262,9 @@ export function handleMessage(message: FromWorker): void {
 
 function handleCrash(runId: number, message: string, restarted: boolean): void {
   const { run } = useStore.getState();
-  // A replaced worker that dies too (no run of its own yet) still matters once they stop being replaced.
-  if (restarted && (!run || run.id !== runId)) return;
+  // A replaced worker that dies too (no run of its own yet) still matters once they stop being
+  // replaced; before any run (the worker readied while the page was idle) the next start tries again.
+  if (!run || (restarted && run.id !== runId)) return;
   useStore.setState({
     status: 'error',
     error: restarted

@@ -62,9 +62,18 @@ describe('training client', () => {
     expect(crashes.map(([, , restarted]) => restarted)).toEqual([true, true, false]);
     // Commands other than start go nowhere; a start spawns a fresh worker.
     client.pause();
+    client.prepare('auto');
     expect(workers).toHaveLength(MAX_CRASHES);
     client.start('echo', {}, 1, 'auto');
     expect(workers).toHaveLength(MAX_CRASHES + 1);
     expect(workers.at(-1)?.sent.map((m) => m.type)).toEqual(['start']);
+  });
+
+  it('prepare goes to the worker spawned with the client, ahead of the first start', () => {
+    const { client, workers } = setup();
+    client.prepare('fused');
+    client.start('echo', {}, 1, 'fused');
+    expect(workers).toHaveLength(1);
+    expect(workers[0]?.sent).toMatchObject([{ type: 'prepare', backend: 'fused' }, { type: 'start', backend: 'fused' }]);
   });
 });

@@ -50,6 +50,14 @@ export class TrainingClient {
     return this.runId;
   }
 
+  /**
+   * Readies the backend a run with this engine setting would use, before anyone presses Train.
+   * Does nothing once workers have stopped being replaced: the next start tries again.
+   */
+  prepare(backend: BackendPreference): void {
+    this.send({ type: 'prepare', backend });
+  }
+
   /** Starts, changes or stops looking inside the current run's model. */
   inspect(settings: InsideSettings | null): void {
     this.send({ type: 'inspect', runId: this.runId, settings });

@@ -48,6 +48,12 @@ export type ToWorker =
   | { type: 'stop'; runId: number }
   /** Frees the last run's model. */
   | { type: 'reset'; runId: number }
+  /**
+   * Starts the TF.js backend a run with this engine setting would use, while the page is idle, so
+   * that pressing Train does not wait for it (probing the GPU, compiling WebAssembly). No reply:
+   * a backend that fails is reported by the run that needs it.
+   */
+  | { type: 'prepare'; backend: BackendPreference }
   | ModelCommand;
 
 export type FromWorker =

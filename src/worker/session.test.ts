@@ -349,6 +349,35 @@ describe('TrainingSession', () => {
     expect(h.messages[0]).toMatchObject({ type: 'error', runId: 5, message: 'No TensorFlow.js backend could start (cpu: failed to start).' });
   });
 
+  it('prepare readies the backend a run would use, says nothing, and leaves a kept model on its backend', async () => {
+    const h = harness();
+    h.session.handle({ type: 'prepare', backend: 'fused' });
+    h.session.handle({ type: 'prepare', backend: 'wasm' });
+    await settle(h.session);
+    // The fused engine creates its weights on auto's backend.
+    expect(h.backendRequests).toEqual(['auto', 'wasm']);
+    expect(h.messages).toEqual([]);
+
+    h.session.handle(start(6, { samples: 20, bs: 4 }));
+    await settle(h.session);
+    expect(only(h.messages, 'done').runId).toBe(6);
+    h.backendRequests.length = 0;
+    h.session.handle({ type: 'prepare', backend: 'webgl' });
+    await settle(h.session);
+    expect(h.backendRequests).toEqual([]);
+
+    // Once the model is freed, preparing works again; a backend that fails says nothing until a run needs it.
+    h.session.handle({ type: 'reset', runId: 7 });
+    await settle(h.session);
+    h.session.handle({ type: 'prepare', backend: 'cpu' });
+    await settle(h.session);
+    expect(h.backendRequests).toEqual(['cpu']);
+    const failing = harness(() => Promise.reject(new Error('no backend')));
+    failing.session.handle({ type: 'prepare', backend: 'auto' });
+    await settle(failing.session);
+    expect(failing.messages).toEqual([]);
+  });
+
   it('invalid params fall back to defaults', async () => {
     const h = harness();
     h.onPost = (m) => {

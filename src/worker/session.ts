@@ -16,7 +16,7 @@ import { findExperiment } from '../experiments/registry';
 import type { AnyExperiment, AnyParamValues, Evaluation } from '../experiments/types';
 import { resolveValues } from '../experiments/values';
 import { ModelLifecycle } from './modelLifecycle';
-import type { FromWorker, TfjsBackendPreference, ToWorker } from './protocol';
+import type { BackendPreference, FromWorker, TfjsBackendPreference, ToWorker } from './protocol';
 
 export interface SessionEnv {
   post(message: FromWorker): void;
@@ -58,6 +58,11 @@ export interface ModelContext {
   engine: EngineKind;
   /** Its latest evaluation (saved with it). */
   evaluation?: Evaluation;
+}
+
+/** The TF.js backend an engine setting needs: the fused engine's weights are created on auto's. */
+function tfjsPreference(backend: BackendPreference): TfjsBackendPreference {
+  return backend === 'fused' ? 'auto' : backend;
 }
 
 export class TrainingSession {
@@ -121,6 +126,11 @@ export class TrainingSession {
       case 'revertUpdate':
         if (this.active) return;
         this.finished = this.finished.then(() => this.lifecycle.handle(message));
+        return;
+      case 'prepare':
+        // Only with no model: a run in progress, or a finished one kept for saving and predicting,
+        // keeps the backend its tensors live on.
+        if (!this.active && !this.model) this.env.selectBackend(tfjsPreference(message.backend)).catch(() => undefined);
         return;
       case 'reset':
         this.lifecycle.stop();
@@ -210,7 +220,7 @@ export class TrainingSession {
       const experiment = findExperiment(message.experimentId);
       if (!experiment) throw new Error(`Unknown experiment "${message.experimentId}".`);
       const { values } = resolveValues(experiment, message.params);
-      const choice = await env.selectBackend(message.backend === 'fused' ? 'auto' : message.backend);
+      const choice = await env.selectBackend(tfjsPreference(message.backend));
       const spec = experiment.model(values);
       const { engine, note } = await this.pickEngine(message.backend, spec, experiment, values, choice.backend);
       const context: ModelContext = { runId, experiment, values, spec, samplesSeen: 0, seed: message.seed, engine };

@@ -1,22 +1,15 @@
 /// <reference lib="webworker" />
 /** The training worker: owns TensorFlow.js and hands every command to a TrainingSession. */
 import * as tf from '@tensorflow/tfjs';
-import { chooseBackend, type BackendChoice } from '../engine/backend';
+import { chooseBackend, serialBackendSelector } from '../engine/backend';
 import { browserBackends } from './browserBackends';
-import type { TfjsBackendPreference, FromWorker, ToWorker } from './protocol';
+import type { FromWorker, ToWorker } from './protocol';
 import { TrainingSession } from './session';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-let current: { preference: TfjsBackendPreference; choice: Promise<BackendChoice> } | null = null;
-
-function selectBackend(preference: TfjsBackendPreference): Promise<BackendChoice> {
-  if (!current || current.preference !== preference) {
-    current = { preference, choice: chooseBackend(preference, browserBackends) };
-    current.choice.catch(() => (current = null));
-  }
-  return current.choice;
-}
+/** One backend choice at a time (see serialBackendSelector). */
+const selectBackend = serialBackendSelector((preference) => chooseBackend(preference, browserBackends));
 
 /** A macrotask without timer clamping (setTimeout clamps to 4 ms): lets queued messages in between batches. */
 const yieldChannel = new MessageChannel();
