@@ -20,6 +20,8 @@ import { torchEngineLabel, torchTarget, type TorchResult } from './pytorchReport
 const log = (line: string) => console.error(line);
 /** How busy the machine was before the bench added its own load. */
 const loadAtStart = loadavg()[0] ?? 0;
+/** When the bench started (its Node rows come first). */
+const startedAt = new Date().toISOString();
 const args = process.argv.slice(2);
 /** `--node`: only the Node section again, replaced in the existing bench/results.md. */
 const nodeOnly = args.includes('--node');
@@ -60,9 +62,8 @@ function nodeSection(rows: NodeBenchRow[], torch: TorchResult): string {
     }
     if (reference) out.push([id, String(reference.batchSize), torchLabel, fmt(reference.samplesPerCpuSec), fmt(reference.samplesPerWallSec), '', '']);
   }
-  const now = new Date().toISOString();
   return [
-    `Measured on ${now.slice(0, 10)} at ${now.slice(11, 16)} UTC (${sourceState()}), ${cpus().length} cores, 1-minute load average ${loadAtStart.toFixed(1)} when the bench started: compare the rates per CPU second and the ratios within this table, not with other runs.`,
+    `Measured on ${startedAt.slice(0, 10)} from ${startedAt.slice(11, 16)} UTC (${sourceState()}), ${cpus().length} cores, 1-minute load average ${loadAtStart.toFixed(1)} when the bench started: compare the rates per CPU second and the ratios within this table, not with other runs.`,
     '',
     table(['experiment', 'batch', 'engine', 'samples per CPU second', 'samples per wall second', 'fused ÷ best TF.js (CPU)', 'fused ÷ PyTorch (CPU)'], out),
     '',

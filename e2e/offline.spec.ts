@@ -81,7 +81,7 @@ test('a new version waits until the person presses "Reload to update"; the setti
 
 test('on the first visit the run comes first: the service worker installs once no run has trained for a few seconds', async ({ playground, page }) => {
   // A long run, started as soon as the page is usable: installing the service worker (downloading
-  // and compiling every file of the build) would take the CPU the run and its charts need.
+  // and storing every file of the build) would take the CPU the run and its charts need.
   await playground.open('?exp=echo&samples=1000000');
   await playground.transport.train();
   await playground.waitForStatus('running');

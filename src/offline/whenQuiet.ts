@@ -1,10 +1,9 @@
 /**
  * Runs a callback once the page has been quiet — no source busy — for a while. The service worker's
- * first install waits for this: it downloads and caches every file of the build (the training
- * worker's TF.js chunk, the WebAssembly binaries, every view and CSV), and the browser compiles the
- * cached scripts as it stores them. On two cores that work, landing as a first run starts, took
- * the CPU the page and the training worker needed: tasks of 50–110 ms on the page, and a slower
- * run. Offline use can wait a few seconds; a run cannot.
+ * first install waits for this: it downloads and stores every file of the build (the training
+ * worker's TF.js chunk, the WebAssembly binaries, every view and CSV). On two cores that work,
+ * landing as a first run starts, took the CPU the page and the training worker needed: tasks of
+ * 50–110 ms on the page, and a slower run. Offline use can wait a few seconds; a run cannot.
  */
 
 /** Something that keeps the page busy while it works: a training run, a batch of repeat runs. */
