@@ -1,6 +1,7 @@
 import { Component, memo, Suspense, useDeferredValue, useEffect, type ComponentType, type ReactNode } from 'react';
 import type { AnyExperiment } from '../../experiments/types';
 import { preloadView, VIEWS, type ViewProps } from '../../experiments/views';
+import { whenIdle } from '../../state/afterLoad';
 import { useStore } from '../../state/store';
 
 /** Keeps a failing view from taking the page down. */
@@ -33,12 +34,7 @@ export function LiveView({ experiment }: { experiment: AnyExperiment }) {
   // Fetch and compile the view while the page is idle, not in the middle of a run's first preview.
   useEffect(() => {
     const id = experiment.id;
-    if (typeof requestIdleCallback === 'function') {
-      const handle = requestIdleCallback(() => preloadView(id), { timeout: 2000 });
-      return () => cancelIdleCallback(handle);
-    }
-    const handle = setTimeout(() => preloadView(id), 200);
-    return () => clearTimeout(handle);
+    return whenIdle(() => preloadView(id));
   }, [experiment.id]);
   return (
     <section className="panel live-view" aria-labelledby="view-title" data-testid="live-view">
