@@ -1,12 +1,13 @@
 import { memo, useMemo } from 'react';
-import { LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { XAxis, YAxis } from 'recharts';
 import { downsample, smoothGrowing, type ChartPoint, type Series } from '../../state/series';
 import { formatCompact, formatTick, METRIC_LABELS } from '../format';
 import { ChartLegend } from './ChartLegend';
 import { extentOf, logDomain, logTicks, niceAxis, niceCeil } from './domain';
 import { FrameGrid } from './FrameGrid';
 import { PlainTick } from './PlainTick';
-import { ChartLinesContext, LiveLines, type ChartLine } from './LiveLines';
+import { chartOf, FramePartsContext } from './ChartFrame';
+import { ChartLinesContext, type ChartLine } from './LiveLines';
 
 export interface ChartRun {
   key: string;
@@ -40,11 +41,9 @@ function curve(series: Series, metric: string, smoothing: number, logScale: bool
   return logScale ? points.filter((p) => p.y > 0) : points;
 }
 
-interface Frame {
-  xMax: number;
-  yDomain: [number, number];
-  logScale: boolean;
-}
+const X_LABEL = { value: 'samples seen', position: 'insideBottomRight', offset: -2, fill: 'var(--muted)', fontSize: 11 } as const;
+/** Built once: the frame and the lines reach it through contexts. */
+const CHART = chartOf({ top: 8, right: 24, bottom: 4, left: 0 });
 
 /**
  * One metric against samples seen, for the current run and earlier runs kept for comparison.
@@ -78,48 +77,54 @@ export const MetricChart = memo(function MetricChart({ metric, runs, smoothing, 
   const xMax = niceCeil(Math.max(extent.maxX, total / 8));
   const yLow = logScale ? logDomain(extent.minY, extent.maxY)[0] : 0;
   const yHigh = logScale ? logDomain(extent.minY, extent.maxY)[1] : metric === 'acc' ? 1 : niceCeil(extent.maxY);
-  const frame = useMemo<Frame>(() => ({ xMax, yDomain: [yLow, yHigh], logScale }), [xMax, yLow, yHigh, logScale]);
-
-  const chart = useMemo(() => {
-    // The ends are 1, 2, 4 or 8 × 10^k: four intervals give round ticks.
-    const xTicks = niceAxis(0, frame.xMax).ticks;
-    const yTicks = frame.logScale ? logTicks(frame.yDomain[0], frame.yDomain[1]) : niceAxis(frame.yDomain[0], frame.yDomain[1]).ticks;
-    return (
-      <ResponsiveContainer width="100%" height="100%">
-        <LineChart margin={{ top: 8, right: 24, bottom: 4, left: 0 }}>
-          <XAxis
-            tick={PlainTick}
-            dataKey="x"
-            type="number"
-            domain={[0, frame.xMax]}
-            ticks={xTicks}
-            // Five short round ticks: all drawn, without recharts measuring each label in the page (a forced layout).
-            interval={0}
-            allowDataOverflow
-            tickFormatter={formatCompact}
-            stroke="var(--muted)"
-            label={{ value: 'samples seen', position: 'insideBottomRight', offset: -2, fill: 'var(--muted)', fontSize: 11 }}
-            height={36}
-          />
-          <YAxis
-            tick={PlainTick}
-            type="number"
-            scale={frame.logScale ? 'log' : 'linear'}
-            domain={frame.yDomain}
-            ticks={yTicks}
-            // A log axis may get many ticks (1, 2, 5 × 10^k): recharts thins their labels; a linear one has five.
-            interval={frame.logScale ? 'preserveEnd' : 0}
-            allowDataOverflow
-            tickFormatter={formatTick}
-            stroke="var(--muted)"
-            width={44}
-          />
-          <FrameGrid xTicks={xTicks} yTicks={yTicks} />
-          <LiveLines />
-        </LineChart>
-      </ResponsiveContainer>
-    );
-  }, [frame]);
+  // Each part of the frame is its own element, rebuilt only when its own inputs change: recharts
+  // re-registers an axis whenever the axis re-renders, and every registration recomputes the
+  // chart's selectors, so a rescale of x leaves the y axis (and the other way round) untouched.
+  const xTicks = useMemo(() => niceAxis(0, xMax).ticks, [xMax]);
+  // The ends are 1, 2, 4 or 8 × 10^k: four intervals give round ticks.
+  const yTicks = useMemo(() => (logScale ? logTicks(yLow, yHigh) : niceAxis(yLow, yHigh).ticks), [logScale, yLow, yHigh]);
+  const xAxis = useMemo(
+    () => (
+      <XAxis
+        tick={PlainTick}
+        // The ticks are given: recharts need not work out its own "nice" ones (Decimal.js, on every domain change).
+        niceTicks="none"
+        dataKey="x"
+        type="number"
+        domain={[0, xMax]}
+        ticks={xTicks}
+        // Five short round ticks: all drawn, without recharts measuring each label in the page (a forced layout).
+        interval={0}
+        allowDataOverflow
+        tickFormatter={formatCompact}
+        stroke="var(--muted)"
+        label={X_LABEL}
+        height={36}
+      />
+    ),
+    [xMax, xTicks],
+  );
+  const yAxis = useMemo(
+    () => (
+      <YAxis
+        tick={PlainTick}
+        niceTicks="none"
+        type="number"
+        scale={logScale ? 'log' : 'linear'}
+        domain={[yLow, yHigh]}
+        ticks={yTicks}
+        // A log axis may get many ticks (1, 2, 5 × 10^k): recharts thins their labels; a linear one has five.
+        interval={logScale ? 'preserveEnd' : 0}
+        allowDataOverflow
+        tickFormatter={formatTick}
+        stroke="var(--muted)"
+        width={44}
+      />
+    ),
+    [logScale, yLow, yHigh, yTicks],
+  );
+  const grid = useMemo(() => <FrameGrid xTicks={xTicks} yTicks={yTicks} />, [xTicks, yTicks]);
+  const parts = useMemo(() => ({ xAxis, yAxis, grid }), [xAxis, yAxis, grid]);
 
   const context = useMemo(() => ({ lines, formatX: samplesSeen }), [lines]);
   const label = METRIC_LABELS[metric] ?? metric;
@@ -135,7 +140,11 @@ export const MetricChart = memo(function MetricChart({ metric, runs, smoothing, 
         {last && <span className="latest"> · latest {formatCompact(last.y)}</span>}
       </figcaption>
       <div className="chart-box" role="img" aria-label={description}>
-        <ChartLinesContext.Provider value={context}>{chart}</ChartLinesContext.Provider>
+        (
+    <FramePartsContext.Provider value={parts}>
+      <ChartLinesContext.Provider value={context}>{CHART}</ChartLinesContext.Provider>
+    </FramePartsContext.Provider>
+  )
       </div>
       {legend && lines.length > 1 && <ChartLegend lines={lines} label={`${label} runs`} />}
     </figure>

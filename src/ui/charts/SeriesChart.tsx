@@ -1,11 +1,12 @@
 import { memo, useMemo } from 'react';
-import { LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { XAxis, YAxis } from 'recharts';
 import { formatTick } from '../format';
-import { ticksWithin } from './domain';
+import { ticksThatFit, ticksWithin } from './domain';
 import { FrameGrid, type FrameMarker } from './FrameGrid';
 import { PlainTick } from './PlainTick';
-import { ChartLinesContext, LiveLines, type ChartLine } from './LiveLines';
-import { useTurnToMount } from './mountQueue';
+import { chartOf, FramePartsContext } from './ChartFrame';
+import { ChartLinesContext, type ChartLine } from './LiveLines';
+import { useMountStages } from './mountQueue';
 
 export interface ChartAxis {
   domain: readonly [number, number];
@@ -20,6 +21,10 @@ export interface ChartAxis {
   /** Height of the x axis or width of the y axis, in px. */
   size?: number;
 }
+
+/** Built once: the frame and the lines reach it through contexts. */
+const NO_LINES: ChartLine[] = [];
+const CHART = chartOf({ top: 8, right: 16, bottom: 4, left: 0 });
 
 interface Props {
   lines: ChartLine[];
@@ -41,57 +46,71 @@ interface Props {
 export const SeriesChart = memo(function SeriesChart({ lines, x, y, marker, formatX }: Props) {
   const [x0, x1] = x.domain;
   const [y0, y1] = y.domain;
-  // The grid needs the ticks: where a caller gives none, they are chosen here (as recharts would).
-  const xGiven = x.ticks !== undefined;
-  const xTicks = (x.ticks ?? ticksWithin(x.domain, x.integer === true, x.tickCount ?? 5)).join(' ');
+  // The grid needs the ticks: where a caller gives none, they are chosen here, as many as fit.
+  const xTicks = (x.ticks ?? ticksThatFit(x.domain, x.integer === true, x.tickCount ?? 5, x.tick ?? formatTick)).join(' ');
   const yTicks = (y.ticks ?? ticksWithin(y.domain, y.integer === true, y.tickCount ?? 5)).join(' ');
-  const chart = useMemo(
-    () => {
-      const xTickList = xTicks ? xTicks.split(' ').map(Number) : [];
-      const yTickList = yTicks ? yTicks.split(' ').map(Number) : [];
-      return (
-        <ResponsiveContainer width="100%" height="100%">
-          <LineChart margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
-            <XAxis
-              tick={PlainTick}
-              dataKey="x"
-              type="number"
-              domain={[x0, x1]}
-              allowDataOverflow
-              allowDecimals={!x.integer}
-              stroke="var(--muted)"
-              height={x.size ?? 36}
-              ticks={xTickList}
-              // Given ticks are few and round: all are drawn, without recharts measuring each label in the page (a forced layout).
-              // Chosen ones (under dates, say) may be wide: recharts leaves out those that would overlap.
-              {...(xGiven ? { interval: 0 } : {})}
-              {...(x.tick ? { tickFormatter: x.tick } : {})}
-              {...(x.title ? { label: { value: x.title, position: 'insideBottomRight', offset: -2, fill: 'var(--muted)', fontSize: 11 } } : {})}
-            />
-            <YAxis
-              tick={PlainTick}
-              type="number"
-              domain={[y0, y1]}
-              allowDataOverflow
-              allowDecimals={!y.integer}
-              stroke="var(--muted)"
-              width={y.size ?? 48}
-              interval={0}
-              ticks={yTickList}
-              tickFormatter={y.tick ?? formatTick}
-            />
-            <FrameGrid xTicks={xTickList} yTicks={yTickList} marker={marker} />
-            <LiveLines />
-          </LineChart>
-        </ResponsiveContainer>
-      );
-    },
-    // The frame depends on the axes' values, not on the identity of the objects holding them.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [x0, x1, y0, y1, x.title, x.tick, x.integer, x.size, xGiven, xTicks, y.title, y.tick, y.integer, y.size, yTicks, marker?.x, marker?.label],
+  // Each part of the frame is its own element, rebuilt only when its own inputs change: recharts
+  // re-registers an axis whenever the axis re-renders, and every registration recomputes the
+  // chart's selectors.
+  const xTickList = useMemo(() => (xTicks ? xTicks.split(' ').map(Number) : []), [xTicks]);
+  const yTickList = useMemo(() => (yTicks ? yTicks.split(' ').map(Number) : []), [yTicks]);
+  const xAxis = useMemo(
+    () => (
+      <XAxis
+        tick={PlainTick}
+        // The ticks are given: recharts need not work out its own "nice" ones (Decimal.js, on every domain change).
+        niceTicks="none"
+        dataKey="x"
+        type="number"
+        domain={[x0, x1]}
+        allowDataOverflow
+        allowDecimals={!x.integer}
+        stroke="var(--muted)"
+        height={x.size ?? 36}
+        ticks={xTickList}
+        // The ticks are few enough to fit: all are drawn, without recharts measuring each label in the page (a forced layout).
+        interval={0}
+        {...(x.tick ? { tickFormatter: x.tick } : {})}
+        {...(x.title ? { label: { value: x.title, position: 'insideBottomRight', offset: -2, fill: 'var(--muted)', fontSize: 11 } } : {})}
+      />
+    ),
+    [x0, x1, x.title, x.tick, x.integer, x.size, xTickList],
   );
-  const context = useMemo(() => ({ lines, formatX }), [lines, formatX]);
-  // The frame mounts in a task of its own (the box keeps its size meanwhile).
-  const ready = useTurnToMount();
-  return ready ? <ChartLinesContext.Provider value={context}>{chart}</ChartLinesContext.Provider> : null;
+  const yAxis = useMemo(
+    () => (
+      <YAxis
+        tick={PlainTick}
+        niceTicks="none"
+        type="number"
+        domain={[y0, y1]}
+        allowDataOverflow
+        allowDecimals={!y.integer}
+        stroke="var(--muted)"
+        width={y.size ?? 48}
+        interval={0}
+        ticks={yTickList}
+        tickFormatter={y.tick ?? formatTick}
+      />
+    ),
+    [y0, y1, y.tick, y.integer, y.size, yTickList],
+  );
+  const grid = useMemo(
+    () => <FrameGrid xTicks={xTickList} yTicks={yTickList} marker={marker} />,
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [xTickList, yTickList, marker?.x, marker?.label],
+  );
+  // The chart mounts in three tasks of its own, each after the previous one was drawn (the box keeps
+  // its size meanwhile): recharts' store and the chart's size, then the axes and the lines, then the
+  // grid. In one task, recharts' first render of a chart took 25–30 ms of the main thread.
+  const stage = useMountStages(3);
+  const parts = useMemo(
+    () => ({ xAxis: stage >= 2 ? xAxis : null, yAxis: stage >= 2 ? yAxis : null, grid: stage >= 3 ? grid : null }),
+    [stage, xAxis, yAxis, grid],
+  );
+  const context = useMemo(() => ({ lines: stage >= 2 ? lines : NO_LINES, formatX }), [stage, lines, formatX]);
+  return stage >= 1 ? (
+    <FramePartsContext.Provider value={parts}>
+      <ChartLinesContext.Provider value={context}>{CHART}</ChartLinesContext.Provider>
+    </FramePartsContext.Provider>
+  ) : null;
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extentOf, integerTicks, logDomain, logTicks, niceAxis, niceCeil, ticksWithin } from './domain';
+import { extentOf, integerTicks, logDomain, logTicks, niceAxis, niceCeil, ticksThatFit, ticksWithin } from './domain';
 
 describe('niceCeil', () => {
   it('snaps up to 1, 2, 4 or 8 times a power of ten', () => {
@@ -154,5 +154,29 @@ describe('ticksWithin', () => {
         }
       }),
     );
+  });
+});
+
+describe('ticksThatFit', () => {
+  it('keeps the ticks of ticksWithin when their labels fit', () => {
+    expect(ticksThatFit([0, 100], false, 5, String)).toEqual(ticksWithin([0, 100], false, 5));
+  });
+
+  it('takes fewer ticks when long labels (dates) would not fit side by side', () => {
+    const months = (i: number) => `month ${1960 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+    const all = ticksWithin([0, 167], true, 5);
+    const fit = ticksThatFit([0, 167], true, 5, months);
+    expect(fit.length).toBeLessThan(all.length);
+    expect(fit.length).toBeGreaterThanOrEqual(2);
+    // What is left fits the room a narrow chart has (240 px at 7 px a character, 12 px between labels).
+    const width = fit.reduce((sum, tick) => sum + months(tick).length * 7, 0) + 12 * (fit.length - 1);
+    expect(width).toBeLessThanOrEqual(240);
+    for (const tick of fit) expect(tick).toBe(Math.round(tick));
+  });
+
+  it('never goes below the two ends, however long the labels', () => {
+    const fit = ticksThatFit([0, 10], true, 5, () => 'a label far too long to fit anywhere at all');
+    expect(fit.length).toBeGreaterThanOrEqual(1);
+    expect(fit.length).toBeLessThanOrEqual(3);
   });
 });

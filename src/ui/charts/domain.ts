@@ -135,3 +135,24 @@ export function ticksWithin(domain: readonly [number, number], integer: boolean,
   if (integer) return integerTicks(low, high, count);
   return niceAxis(low, high, Math.max(1, count - 1)).ticks.filter((tick) => tick >= low - 1e-12 * Math.abs(low) && tick <= high + 1e-12 * Math.abs(high));
 }
+
+/** Room for an axis' labels, px: the plot of a chart on a narrow phone screen. */
+const LABEL_ROOM_PX = 240;
+/** A label character at the charts' tick size (11 px), px; generous for digits and dates. */
+const LABEL_CHAR_PX = 7;
+/** Space kept between two labels, px. */
+const LABEL_GAP_PX = 12;
+
+/**
+ * The ticks of ticksWithin, fewer where their labels (as `label` writes them, e.g. dates) would not
+ * fit side by side on a narrow chart: the chart then draws every tick it is given, without
+ * measuring each label in the page to leave out those that overlap (a forced layout of some
+ * 20 ms when a chart first appears).
+ */
+export function ticksThatFit(domain: readonly [number, number], integer: boolean, count: number, label: (value: number) => string): number[] {
+  for (let n = Math.max(2, count); ; n--) {
+    const ticks = ticksWithin(domain, integer, n);
+    const width = ticks.reduce((sum, tick) => sum + label(tick).length * LABEL_CHAR_PX, 0) + LABEL_GAP_PX * Math.max(0, ticks.length - 1);
+    if (width <= LABEL_ROOM_PX || n <= 2) return ticks;
+  }
+}

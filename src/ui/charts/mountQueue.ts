@@ -49,23 +49,30 @@ function release(turn: Turn): void {
   schedule();
 }
 
-/** False until this component's turn to mount its expensive part has come. */
-export function useTurnToMount(): boolean {
-  const [ready, setReady] = useState(false);
-  // A transition: React renders the chart in slices that yield to the page, not in one task.
-  const [turn] = useState<Turn>(() => ({ start: () => startTransition(() => setReady(true)), holding: false }));
+/**
+ * How many of `count` stages of this component's expensive part may be mounted: 0 until its first
+ * turn has come, then one more per turn. Each stage waits for a turn of its own after the previous
+ * one has been committed, so a chart mounted in parts (its shell, then its axes, then its grid)
+ * spreads over several tasks.
+ */
+export function useMountStages(count: number): number {
+  const [stage, setStage] = useState(0);
+  // A transition: React renders each stage in slices that yield to the page, not in one task.
+  const [turn] = useState<Turn>(() => ({ start: () => startTransition(() => setStage((s) => s + 1)), holding: false }));
   useEffect(() => {
-    waiting.push(turn);
-    schedule();
     return () => {
       const index = waiting.indexOf(turn);
       if (index >= 0) waiting.splice(index, 1);
       release(turn);
     };
   }, [turn]);
-  // Committed: pass the turn on.
+  // Committed (or first rendered): pass the turn on, and queue for the next stage if any is left.
   useEffect(() => {
-    if (ready) release(turn);
-  }, [ready, turn]);
-  return ready;
+    release(turn);
+    if (stage < count && !waiting.includes(turn)) {
+      waiting.push(turn);
+      schedule();
+    }
+  }, [stage, count, turn]);
+  return stage;
 }

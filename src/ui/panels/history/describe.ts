@@ -10,8 +10,17 @@ export function historyEngineLabel(run: Pick<HistoryRun, 'engine' | 'backend'>):
   return `TF.js on ${backend}`;
 }
 
+/**
+ * Built once: `toLocaleString` with options builds a new formatter on every call, a few
+ * milliseconds each, and the history list formats a date per run as a run ends.
+ */
+let dateFormat: Intl.DateTimeFormat | undefined;
+
 export function formatDate(ms: number): string {
-  return new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  // format() throws on an invalid date, where toLocaleString wrote "Invalid Date".
+  if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return 'unknown date';
+  dateFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return dateFormat.format(new Date(ms));
 }
 
 export function finalLoss(run: HistoryRun): number | undefined {
