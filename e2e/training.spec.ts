@@ -191,3 +191,26 @@ test('the training worker is loaded and its backend readied while the page is id
   await playground.trainToEnd();
   await expect(playground.transport.engine).toHaveText('Engine: TF.js on WebAssembly');
 });
+
+test('WebGL chosen by hand where it is a software renderer: TF.js trains on it, and the status line says why auto would not', async ({ playground, page }) => {
+  // What the browser's own WebGL reports: the worker's OffscreenCanvas gets the same renderer.
+  const renderer = await page.evaluate(() => {
+    const gl = document.createElement('canvas').getContext('webgl2');
+    const info = gl?.getExtension('WEBGL_debug_renderer_info');
+    return gl ? String(info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER)) : null;
+  });
+  await playground.open('?exp=echo&samples=8&backend=webgl');
+  await playground.trainToEnd();
+  const note = page.locator('.status-line .engine-note');
+  if (renderer === null) {
+    // No WebGL2 at all: the run falls back, and the skipped list says why.
+    await expect(playground.transport.engine).not.toHaveText('Engine: TF.js on WebGL');
+  } else if (/swiftshader|llvmpipe|softpipe|software|basic render/i.test(renderer)) {
+    await expect(playground.transport.engine).toHaveText('Engine: TF.js on WebGL');
+    await expect(note).toContainText('WebGL as chosen, though auto avoids it here: software renderer');
+    await expect(note).toContainText('take the CPU cores the page needs');
+  } else {
+    await expect(playground.transport.engine).toHaveText('Engine: TF.js on WebGL');
+    await expect(note).toHaveCount(0);
+  }
+});

@@ -71,12 +71,20 @@ describe('chooseBackend', () => {
     });
   });
 
-  it('a forced backend is tried first even when auto would skip it', async () => {
+  it('a forced backend is tried first even when auto would skip it, with auto\'s reason as a caution', async () => {
     const probes = all({ webgl: probe('software renderer (SwiftShader)') });
-    expect(await chooseBackend('webgl', probes)).toEqual({ backend: 'webgl', skipped: [] });
-    expect(probes.webgl.unsuitableCalls).toBe(0);
+    expect(await chooseBackend('webgl', probes)).toEqual({ backend: 'webgl', skipped: [], caution: 'software renderer (SwiftShader)' });
     expect(probes.webgl.activateCalls).toBe(1);
     expect(probes.webgpu.activateCalls).toBe(0);
+    expect(probes.webgpu.unsuitableCalls).toBe(0);
+  });
+
+  it('a forced backend auto would use too gets no caution', async () => {
+    const probes = all();
+    expect(await chooseBackend('wasm', probes)).toEqual({ backend: 'wasm', skipped: [] });
+    // A probe whose check throws after the start does not turn into a caution either.
+    const throwing = all({ webgl: probe(new Error('lost context')) });
+    expect(await chooseBackend('webgl', throwing)).toEqual({ backend: 'webgl', skipped: [] });
   });
 
   it('a forced backend that fails falls back in the usual order, skipping unsuitable ones', async () => {

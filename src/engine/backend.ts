@@ -12,6 +12,11 @@ export interface BackendProbe {
 export interface BackendChoice {
   backend: BackendName;
   skipped: SkippedBackend[];
+  /**
+   * Why "auto" would not have used the backend a person forced (e.g. a software renderer, which
+   * also takes the CPU cores the page needs), for the status line to say; absent otherwise.
+   */
+  caution?: string;
 }
 
 function describe(error: unknown): string {
@@ -50,7 +55,11 @@ export async function chooseBackend(
       }
     }
     try {
-      if (await probe.activate()) return { backend: name, skipped };
+      if (await probe.activate()) {
+        if (preference === 'auto' || name !== preference) return { backend: name, skipped };
+        const caution = await probe.unsuitable().catch(() => null);
+        return caution ? { backend: name, skipped, caution } : { backend: name, skipped };
+      }
       skipped.push({ name, reason: await failureReason(probe) });
     } catch (error) {
       skipped.push({ name, reason: `failed to start: ${describe(error)}` });

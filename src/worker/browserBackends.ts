@@ -52,7 +52,7 @@ export const browserBackends: Record<BackendName, BackendProbe> = {
     unsuitable: async () => {
       const renderer = webglRenderer();
       if (renderer === null) return 'WebGL2 is not available in a worker here';
-      if (SOFTWARE_RENDERER.test(renderer)) return `software renderer (${renderer}): several times slower than WebAssembly`;
+      if (SOFTWARE_RENDERER.test(renderer)) return `software renderer (${renderer}): several times slower than WebAssembly, and its threads take the CPU cores the page needs`;
       return null;
     },
     activate: () => tf.setBackend('webgl'),

@@ -101,6 +101,26 @@ describe('TrainingSession', () => {
     expect(only(h.messages, 'done').outcome.status).toBe('completed');
   });
 
+  it('a backend forced against auto\'s advice is named in the status note when TF.js trains on it, not when the fused engine does', async () => {
+    const cautious = () =>
+      harness(async () => {
+        await tf.setBackend('cpu');
+        return { backend: 'webgl', skipped: [], caution: 'software renderer (SwiftShader): several times slower than WebAssembly' };
+      });
+    const tfjs = cautious();
+    tfjs.session.handle(start(1, { samples: 4, bs: 1 }, { backend: 'webgl' }));
+    await settle(tfjs.session);
+    const message = only(tfjs.messages, 'backend');
+    expect(message.engineNote).toBe('WebGL as chosen, though auto avoids it here: software renderer (SwiftShader): several times slower than WebAssembly');
+    expect(message).not.toHaveProperty('caution');
+
+    const fused = cautious();
+    fused.session.handle(start(2, { samples: 4, bs: 1 }, { backend: 'fused' }));
+    await settle(fused.session);
+    expect(only(fused.messages, 'backend').engine).toBe('fused');
+    expect(only(fused.messages, 'backend').engineNote).toBeUndefined();
+  });
+
   it('posts backend → started → progress/preview… → preview → done, all with the runId', async () => {
     const h = harness();
     h.session.handle(start(7, { samples: 60, bs: 1 }, { backend: 'auto' }));

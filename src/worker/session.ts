@@ -16,7 +16,7 @@ import { findExperiment } from '../experiments/registry';
 import type { AnyExperiment, AnyParamValues, Evaluation } from '../experiments/types';
 import { resolveValues } from '../experiments/values';
 import { ModelLifecycle } from './modelLifecycle';
-import type { BackendPreference, FromWorker, TfjsBackendPreference, ToWorker } from './protocol';
+import { BACKEND_LABELS, type BackendPreference, type FromWorker, type TfjsBackendPreference, type ToWorker } from './protocol';
 
 export interface SessionEnv {
   post(message: FromWorker): void;
@@ -225,7 +225,10 @@ export class TrainingSession {
       const { engine, note } = await this.pickEngine(message.backend, spec, experiment, values, choice.backend);
       const context: ModelContext = { runId, experiment, values, spec, samplesSeen: 0, seed: message.seed, engine };
       let live: TrainableModel | null = null;
-      env.post({ type: 'backend', runId, engine, ...choice, ...(note ? { engineNote: note } : {}) });
+      const { caution, ...chosen } = choice;
+      // A backend forced against auto's advice: the status line says what auto saw (TF.js runs on it).
+      const engineNote = note ?? (engine === 'tfjs' && caution ? `${BACKEND_LABELS[chosen.backend]} as chosen, though auto avoids it here: ${caution}` : undefined);
+      env.post({ type: 'backend', runId, engine, ...chosen, ...(engineNote ? { engineNote } : {}) });
 
       let pending: StepPoint[] = [];
       let activeMs = 0;
