@@ -182,15 +182,17 @@ function bundleSection(): string {
 }
 
 const SMOOTH_INTRO =
-  'Every experiment of the catalogue at its defaults, the engine on auto, in the page: the main thread from the click on Train (1.5 s after the form is usable) to a second after the run ends, the run stopped after 8 s; then three long runs (a million samples, stopped after 30 s), where the curves, the run history and the diagnosis keep growing. Issue 11 asks for no task over 50 ms and a p95 frame gap of at most 20 ms (a frame every 16.7 ms is 60 per second).';
+  'Every experiment of the catalogue at its defaults, the engine on auto, in the page: the main thread from the click on Train (1.5 s after the form is usable) to a second after the run ends, the run stopped after 8 s; then three long runs (a million samples, stopped after 30 s), where the curves, the run history and the diagnosis keep growing. Issue 11 asks for no task over 50 ms and a p95 frame gap of at most 20 ms (a frame every 16.7 ms is 60 per second). A long task is measured by the clock; the CPU columns (from a trace of the same span) give the main thread\'s own work, which does not depend on what else the two cores were doing: with the worker training on one, a task waits whenever the other runs something else, and a task of 15–25 ms of CPU has taken 35–70 ms by the clock.';
 
 function smoothnessSection(rows: SmoothnessRow[]): string {
   const smooth = rows.filter((r) => !r.error && r.longTasks.length === 0 && r.p95FrameGapMs <= 20).length;
   return [
     SMOOTH_INTRO,
     '',
+    `Measured on ${startedAt.slice(0, 10)} from ${startedAt.slice(11, 16)} UTC (${sourceState()}).`,
+    '',
     table(
-      ['experiment', 'ran on', 'run, ms', 'long tasks, ms (from the click: duration)', 'p95 frame gap, ms', 'longest frame gap, ms'],
+      ['experiment', 'ran on', 'run, ms', 'long tasks, ms (from the click: duration)', 'p95 frame gap, ms', 'longest frame gap, ms', 'main-thread CPU, ms', 'most CPU in one task, ms (by the clock)', 'tasks over 10 ms of CPU'],
       rows.map((r) => [
         r.query ? `${r.experiment} (${r.query})` : r.experiment,
         r.engine,
@@ -198,10 +200,13 @@ function smoothnessSection(rows: SmoothnessRow[]): string {
         r.error ? `– (${r.error})` : r.longTasks.map(([at, duration]) => `${at}: ${duration}`).join(', ') || 'none',
         fmt(r.p95FrameGapMs),
         fmt(r.maxFrameGapMs),
+        fmt(r.cpu.cpuMs),
+        Number.isFinite(r.cpu.longestCpuMs) ? `${r.cpu.longestCpuMs.toFixed(1)} (${fmt(r.cpu.longestWallMs)})` : '–',
+        fmt(r.cpu.over10Ms),
       ]),
     ),
     '',
-    `No long task and a p95 frame gap of at most 20 ms: ${smooth} of ${rows.length} runs.`,
+    `No long task and a p95 frame gap of at most 20 ms: ${smooth} of ${rows.length} runs. The most CPU one main-thread task took: ${Math.max(...rows.map((r) => r.cpu.longestCpuMs).filter(Number.isFinite)).toFixed(1)} ms.`,
   ].join('\n');
 }
 

@@ -10,6 +10,7 @@ import type {} from '../src/state/testHook';
 import { EXPERIMENTS } from '../src/experiments/registry';
 import { withServedApp } from './chromium';
 import { engineOf, mainThreadBetween, waitForForm, watchMainThread } from './mainThread';
+import { CPU_TRACE_CATEGORIES, mainThreadCpu, type MainThreadCpu, type TraceEvent } from './mainThreadCpu';
 
 export interface SmoothnessRow {
   experiment: string;
@@ -24,6 +25,8 @@ export interface SmoothnessRow {
   longTasks: [number, number][];
   p95FrameGapMs: number;
   maxFrameGapMs: number;
+  /** The main thread's tasks by CPU time over the same span (from a trace). */
+  cpu: MainThreadCpu;
   error?: string;
 }
 
@@ -39,6 +42,8 @@ export const LONG_RUNS = [
   { experiment: 'sine', query: 'samples=1000000', runMs: 30_000 },
   { experiment: 'rectangles', query: 'samples=1000000', runMs: 30_000 },
 ];
+/** The user-timing mark the CPU trace is read from (the click on Train). */
+const CLICK_MARK = 'bench-train-click';
 /** After the run ends: the evaluation and the final render. */
 const SETTLE_MS = 1000;
 
@@ -46,13 +51,19 @@ const status = (page: Page) => page.evaluate(() => window.__playground?.status()
 
 async function measure(browser: Browser, url: string, runMs: number): Promise<Omit<SmoothnessRow, 'experiment' | 'query'>> {
   const page = await browser.newPage();
+  let tracing = false;
   try {
     await watchMainThread(page);
     await page.goto(url);
     await waitForForm(page);
     // Let the page's first render and the charts' mounting pass: they are not training.
     await page.waitForTimeout(1500);
-    const since = await page.evaluate(() => performance.now());
+    await browser.startTracing(page, { categories: CPU_TRACE_CATEGORIES });
+    tracing = true;
+    const since = await page.evaluate((mark) => {
+      performance.mark(mark);
+      return performance.now();
+    }, CLICK_MARK);
     await page.getByTestId('train-button').click();
     const deadline = Date.now() + runMs;
     let stopped = false;
@@ -69,10 +80,15 @@ async function measure(browser: Browser, url: string, runMs: number): Promise<Om
     }
     await page.waitForTimeout(SETTLE_MS);
     const ended = await page.evaluate(() => performance.now());
+    tracing = false;
+    const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
+    const cpu = mainThreadCpu(trace.traceEvents, CLICK_MARK);
     const span = await mainThreadBetween(page, since, ended);
     const error = (await status(page)) === 'error' ? { error: 'the run ended in an error' } : {};
-    return { engine: await engineOf(page), ...span, runMs: Math.round(ended - since - SETTLE_MS), stopped, ...error };
+    return { engine: await engineOf(page), ...span, cpu, runMs: Math.round(ended - since - SETTLE_MS), stopped, ...error };
   } finally {
+    // A run that failed midway leaves the trace running: the next row could not start its own.
+    if (tracing) await browser.stopTracing().catch(() => undefined);
     await page.close();
   }
 }
@@ -90,11 +106,12 @@ export async function benchSmoothness(log: (line: string) => void, experiments: 
       try {
         row = { experiment, query, ...(await measure(browser, `${baseUrl}/?exp=${experiment}${query ? `&${query}` : ''}`, runMs)) };
       } catch (error) {
-        row = { experiment, query, engine: '–', runMs: Number.NaN, stopped: false, longTasks: [], p95FrameGapMs: Number.NaN, maxFrameGapMs: Number.NaN, error: String(error).split('\n')[0] };
+        const cpu = { tasks: 0, cpuMs: Number.NaN, longestCpuMs: Number.NaN, over10Ms: Number.NaN, longestWallMs: Number.NaN };
+        row = { experiment, query, engine: '–', runMs: Number.NaN, stopped: false, longTasks: [], p95FrameGapMs: Number.NaN, maxFrameGapMs: Number.NaN, cpu, error: String(error).split('\n')[0] };
       }
       rows.push(row);
       const tasks = row.longTasks.map(([at, duration]) => `${duration} ms at ${at}`).join(', ') || 'none';
-      log(`smoothness ${`${experiment}${query ? ` ${query}` : ''}`.padEnd(11)} ${row.engine.padEnd(12)} ${row.runMs} ms${row.stopped ? ' (stopped)' : ''}: p95 frame gap ${row.p95FrameGapMs.toFixed(0)} ms, max ${row.maxFrameGapMs.toFixed(0)} ms; long tasks ${tasks}${row.error ? `; ${row.error}` : ''}`);
+      log(`smoothness ${`${experiment}${query ? ` ${query}` : ''}`.padEnd(11)} ${row.engine.padEnd(12)} ${row.runMs} ms${row.stopped ? ' (stopped)' : ''}: p95 frame gap ${row.p95FrameGapMs.toFixed(0)} ms, max ${row.maxFrameGapMs.toFixed(0)} ms; long tasks ${tasks}; main-thread CPU ${row.cpu.cpuMs.toFixed(0)} ms, longest task ${row.cpu.longestCpuMs.toFixed(1)} ms of CPU (${row.cpu.longestWallMs.toFixed(0)} ms by the clock), ${row.cpu.over10Ms} over 10 ms${row.error ? `; ${row.error}` : ''}`);
     }
   });
   return rows;

@@ -45,7 +45,15 @@ for (const id of EXPERIMENT_IDS) {
     await expect(logScale).toBeChecked();
     await expect(playground.liveView.locator('.placeholder')).toHaveCount(0, { timeout: 60_000 });
     await page.waitForTimeout(RUN_MS);
-    if ((await playground.status()) !== 'done') await transport.button('Stop').click();
+    // The run may end between this check and the click (Stop is then disabled for good): either way it ends.
+    if ((await playground.status()) !== 'done') {
+      await transport
+        .button('Stop')
+        .click({ timeout: 10_000 })
+        .catch(async (error: unknown) => {
+          if ((await playground.status()) !== 'done') throw error;
+        });
+    }
     await playground.waitForStatus('done', 60_000);
     await expect(playground.evaluation).toContainText(/(Trained on|Stopped after) [\d,]+ samples/);
     await logScale.uncheck();

@@ -140,11 +140,9 @@ export const MetricChart = memo(function MetricChart({ metric, runs, smoothing, 
         {last && <span className="latest"> · latest {formatCompact(last.y)}</span>}
       </figcaption>
       <div className="chart-box" role="img" aria-label={description}>
-        (
-    <FramePartsContext.Provider value={parts}>
-      <ChartLinesContext.Provider value={context}>{CHART}</ChartLinesContext.Provider>
-    </FramePartsContext.Provider>
-  )
+        <FramePartsContext.Provider value={parts}>
+          <ChartLinesContext.Provider value={context}>{CHART}</ChartLinesContext.Provider>
+        </FramePartsContext.Provider>
       </div>
       {legend && lines.length > 1 && <ChartLegend lines={lines} label={`${label} runs`} />}
     </figure>
