@@ -1,6 +1,7 @@
 import { createContext, useContext, type ReactElement } from 'react';
-import { LineChart, ResponsiveContainer } from 'recharts';
+import { LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { LiveLines } from './LiveLines';
+import { PlainTick } from './PlainTick';
 
 /**
  * The parts of a chart's frame, each an element its chart memoises on its own inputs: the x axis,
@@ -36,4 +37,50 @@ export function chartOf(margin: { top: number; right: number; bottom: number; le
       </LineChart>
     </ResponsiveContainer>
   );
+}
+
+/** A numeric axis of a live chart: its range and the ticks to draw there, all of them labelled. */
+export interface AxisOptions {
+  domain: readonly [number, number];
+  ticks: number[];
+  /** Height of an x axis or width of a y axis, px. */
+  size: number;
+  /** How a tick is written; recharts' own when absent. */
+  format?: ((value: number) => string) | undefined;
+  /** Whether ticks may fall between whole numbers (true when absent). */
+  allowDecimals?: boolean;
+}
+
+/**
+ * Props both axes share. The ticks are given, so recharts need not work out its own "nice" ones
+ * (Decimal.js, on every domain change), and they are few enough to fit: every one is drawn
+ * (interval 0), without recharts measuring each label in the page (a forced layout).
+ */
+function axisProps({ domain, ticks, format, allowDecimals = true }: AxisOptions) {
+  return {
+    tick: PlainTick,
+    niceTicks: 'none',
+    type: 'number',
+    domain: [domain[0], domain[1]],
+    ticks,
+    interval: 0,
+    allowDataOverflow: true,
+    allowDecimals,
+    stroke: 'var(--muted)',
+    ...(format ? { tickFormatter: format } : {}),
+  } as const;
+}
+
+/** The x axis of a live chart, with an optional title inside its end (e.g. "samples seen"). */
+export function xAxisOf(options: AxisOptions & { title?: string | undefined }): ReactElement {
+  const label = options.title ? ({ value: options.title, position: 'insideBottomRight', offset: -2, fill: 'var(--muted)', fontSize: 11 } as const) : undefined;
+  return <XAxis {...axisProps(options)} dataKey="x" height={options.size} {...(label ? { label } : {})} />;
+}
+
+/**
+ * The y axis of a live chart, linear or log. A log axis may get many ticks (1, 2, 5 × 10^k):
+ * recharts thins their labels.
+ */
+export function yAxisOf(options: AxisOptions & { log?: boolean }): ReactElement {
+  return <YAxis {...axisProps(options)} width={options.size} scale={options.log ? 'log' : 'linear'} {...(options.log ? { interval: 'preserveEnd' } : {})} />;
 }

@@ -1,12 +1,10 @@
 import { memo, useMemo } from 'react';
-import { XAxis, YAxis } from 'recharts';
 import { downsample, smoothGrowing, type ChartPoint, type Series } from '../../state/series';
 import { formatCompact, formatTick, METRIC_LABELS } from '../format';
 import { ChartLegend } from './ChartLegend';
 import { extentOf, logDomain, logTicks, niceAxis, niceCeil } from './domain';
 import { FrameGrid } from './FrameGrid';
-import { PlainTick } from './PlainTick';
-import { chartOf, FramePartsContext } from './ChartFrame';
+import { chartOf, FramePartsContext, xAxisOf, yAxisOf } from './ChartFrame';
 import { ChartLinesContext, type ChartLine } from './LiveLines';
 
 export interface ChartRun {
@@ -41,7 +39,6 @@ function curve(series: Series, metric: string, smoothing: number, logScale: bool
   return logScale ? points.filter((p) => p.y > 0) : points;
 }
 
-const X_LABEL = { value: 'samples seen', position: 'insideBottomRight', offset: -2, fill: 'var(--muted)', fontSize: 11 } as const;
 /** Built once: the frame and the lines reach it through contexts. */
 const CHART = chartOf({ top: 8, right: 24, bottom: 4, left: 0 });
 
@@ -83,44 +80,9 @@ export const MetricChart = memo(function MetricChart({ metric, runs, smoothing, 
   const xTicks = useMemo(() => niceAxis(0, xMax).ticks, [xMax]);
   // The ends are 1, 2, 4 or 8 × 10^k: four intervals give round ticks.
   const yTicks = useMemo(() => (logScale ? logTicks(yLow, yHigh) : niceAxis(yLow, yHigh).ticks), [logScale, yLow, yHigh]);
-  const xAxis = useMemo(
-    () => (
-      <XAxis
-        tick={PlainTick}
-        // The ticks are given: recharts need not work out its own "nice" ones (Decimal.js, on every domain change).
-        niceTicks="none"
-        dataKey="x"
-        type="number"
-        domain={[0, xMax]}
-        ticks={xTicks}
-        // Five short round ticks: all drawn, without recharts measuring each label in the page (a forced layout).
-        interval={0}
-        allowDataOverflow
-        tickFormatter={formatCompact}
-        stroke="var(--muted)"
-        label={X_LABEL}
-        height={36}
-      />
-    ),
-    [xMax, xTicks],
-  );
+  const xAxis = useMemo(() => xAxisOf({ domain: [0, xMax], ticks: xTicks, size: 36, format: formatCompact, title: 'samples seen' }), [xMax, xTicks]);
   const yAxis = useMemo(
-    () => (
-      <YAxis
-        tick={PlainTick}
-        niceTicks="none"
-        type="number"
-        scale={logScale ? 'log' : 'linear'}
-        domain={[yLow, yHigh]}
-        ticks={yTicks}
-        // A log axis may get many ticks (1, 2, 5 × 10^k): recharts thins their labels; a linear one has five.
-        interval={logScale ? 'preserveEnd' : 0}
-        allowDataOverflow
-        tickFormatter={formatTick}
-        stroke="var(--muted)"
-        width={44}
-      />
-    ),
+    () => yAxisOf({ domain: [yLow, yHigh], ticks: yTicks, size: 44, format: formatTick, log: logScale }),
     [logScale, yLow, yHigh, yTicks],
   );
   const grid = useMemo(() => <FrameGrid xTicks={xTicks} yTicks={yTicks} />, [xTicks, yTicks]);

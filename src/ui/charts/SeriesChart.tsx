@@ -1,10 +1,8 @@
 import { memo, useMemo } from 'react';
-import { XAxis, YAxis } from 'recharts';
 import { formatTick } from '../format';
 import { ticksThatFit, ticksWithin } from './domain';
 import { FrameGrid, type FrameMarker } from './FrameGrid';
-import { PlainTick } from './PlainTick';
-import { chartOf, FramePartsContext } from './ChartFrame';
+import { chartOf, FramePartsContext, xAxisOf, yAxisOf } from './ChartFrame';
 import { ChartLinesContext, type ChartLine } from './LiveLines';
 import { useMountStages } from './mountQueue';
 
@@ -55,43 +53,11 @@ export const SeriesChart = memo(function SeriesChart({ lines, x, y, marker, form
   const xTickList = useMemo(() => (xTicks ? xTicks.split(' ').map(Number) : []), [xTicks]);
   const yTickList = useMemo(() => (yTicks ? yTicks.split(' ').map(Number) : []), [yTicks]);
   const xAxis = useMemo(
-    () => (
-      <XAxis
-        tick={PlainTick}
-        // The ticks are given: recharts need not work out its own "nice" ones (Decimal.js, on every domain change).
-        niceTicks="none"
-        dataKey="x"
-        type="number"
-        domain={[x0, x1]}
-        allowDataOverflow
-        allowDecimals={!x.integer}
-        stroke="var(--muted)"
-        height={x.size ?? 36}
-        ticks={xTickList}
-        // The ticks are few enough to fit: all are drawn, without recharts measuring each label in the page (a forced layout).
-        interval={0}
-        {...(x.tick ? { tickFormatter: x.tick } : {})}
-        {...(x.title ? { label: { value: x.title, position: 'insideBottomRight', offset: -2, fill: 'var(--muted)', fontSize: 11 } } : {})}
-      />
-    ),
+    () => xAxisOf({ domain: [x0, x1], ticks: xTickList, size: x.size ?? 36, format: x.tick, allowDecimals: !x.integer, title: x.title }),
     [x0, x1, x.title, x.tick, x.integer, x.size, xTickList],
   );
   const yAxis = useMemo(
-    () => (
-      <YAxis
-        tick={PlainTick}
-        niceTicks="none"
-        type="number"
-        domain={[y0, y1]}
-        allowDataOverflow
-        allowDecimals={!y.integer}
-        stroke="var(--muted)"
-        width={y.size ?? 48}
-        interval={0}
-        ticks={yTickList}
-        tickFormatter={y.tick ?? formatTick}
-      />
-    ),
+    () => yAxisOf({ domain: [y0, y1], ticks: yTickList, size: y.size ?? 48, format: y.tick ?? formatTick, allowDecimals: !y.integer }),
     [y0, y1, y.tick, y.integer, y.size, yTickList],
   );
   const grid = useMemo(
