@@ -1,4 +1,5 @@
 /** Training from the transport bar: live curves and previews, pause/resume/stop/reset, memory, restarts. */
+import { SOFTWARE_RENDERER } from '../src/engine/backend';
 import { expect, test } from './fixtures';
 
 test('Train draws the loss curve, the live preview, progress, the engine, and the final evaluation', async ({ playground }) => {
@@ -205,7 +206,7 @@ test('WebGL chosen by hand where it is a software renderer: TF.js trains on it, 
   if (renderer === null) {
     // No WebGL2 at all: the run falls back, and the skipped list says why.
     await expect(playground.transport.engine).not.toHaveText('Engine: TF.js on WebGL');
-  } else if (/swiftshader|llvmpipe|softpipe|software|basic render/i.test(renderer)) {
+  } else if (SOFTWARE_RENDERER.test(renderer)) {
     await expect(playground.transport.engine).toHaveText('Engine: TF.js on WebGL');
     await expect(note).toContainText('WebGL as chosen, though auto avoids it here: software renderer');
     await expect(note).toContainText('take the CPU cores the page needs');

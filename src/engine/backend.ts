@@ -19,6 +19,9 @@ export interface BackendChoice {
   caution?: string;
 }
 
+/** A renderer or adapter name that says the GPU is emulated on the CPU (SwiftShader, llvmpipe, …). */
+export const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software|basic render/i;
+
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }

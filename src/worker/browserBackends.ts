@@ -1,12 +1,10 @@
 /** Backend probes for a browser worker: what each backend needs and why "auto" may skip it. */
 import * as tf from '@tensorflow/tfjs';
-import type { BackendProbe } from '../engine/backend';
+import { SOFTWARE_RENDERER, type BackendProbe } from '../engine/backend';
 import type { BackendName } from './protocol';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-
-const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software|basic render/i;
 
 /** The WebGL renderer's name as the driver reports it, or null when WebGL2 is missing. */
 function webglRenderer(): string | null {

@@ -20,8 +20,9 @@ export interface ChartAxis {
   size?: number;
 }
 
-/** Built once: the frame and the lines reach it through contexts. */
+/** The lines before the axes have mounted: none, so none is drawn with a scale not yet set. */
 const NO_LINES: ChartLine[] = [];
+/** Built once: the frame and the lines reach it through contexts. */
 const CHART = chartOf({ top: 8, right: 16, bottom: 4, left: 0 });
 
 interface Props {
