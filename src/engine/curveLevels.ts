@@ -18,9 +18,9 @@ const START_POINTS = 10;
 export const LEVEL_POINTS = 20_000;
 
 /** Every k-th value (k = ⌈n / max⌉), the last one always included: an even thinning of a long curve. */
-export function thinned(values: readonly number[], max: number): readonly number[] {
+export function thinned(values: ArrayLike<number>, max: number): number[] {
   const stride = Math.ceil(values.length / max);
-  if (stride <= 1) return values;
+  if (stride <= 1) return Array.from(values);
   const out: number[] = [];
   for (let i = (values.length - 1) % stride; i < values.length; i += stride) out.push(values[i] as number);
   return out;
@@ -35,14 +35,24 @@ export function median(values: ArrayLike<number>): number {
 }
 
 /** How many of the values are finite (counting stops at `upTo`), without copying them. */
-export function finiteCount(values: readonly number[], upTo = Number.POSITIVE_INFINITY): number {
+export function finiteCount(values: ArrayLike<number>, upTo = Number.POSITIVE_INFINITY): number {
   let count = 0;
   for (let i = 0; i < values.length && count < upTo; i++) if (Number.isFinite(values[i])) count++;
   return count;
 }
 
+/** The finite values, in order. */
+export function finiteValues(values: ArrayLike<number>): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i] as number;
+    if (Number.isFinite(value)) out.push(value);
+  }
+  return out;
+}
+
 /** The first `count` finite values. */
-function firstFinite(values: readonly number[], count: number): number[] {
+function firstFinite(values: ArrayLike<number>, count: number): number[] {
   const out: number[] = [];
   for (let i = 0; i < values.length && out.length < count; i++) {
     const value = values[i] as number;
@@ -52,8 +62,8 @@ function firstFinite(values: readonly number[], count: number): number[] {
 }
 
 /** Medians of consecutive buckets of the finite values, in order. */
-export function bucketMedians(values: readonly number[], buckets = LEVEL_BUCKETS): number[] {
-  const finite = Float64Array.from(values.filter(Number.isFinite));
+export function bucketMedians(values: ArrayLike<number>, buckets = LEVEL_BUCKETS): number[] {
+  const finite = Float64Array.from(finiteValues(values));
   const k = Math.min(buckets, finite.length);
   const levels: number[] = [];
   for (let b = 0; b < k; b++) levels.push(median(finite.subarray(Math.floor((b * finite.length) / k), Math.floor(((b + 1) * finite.length) / k))));
@@ -88,10 +98,10 @@ function robustSlope(ys: readonly number[]): number {
  * Needs at least one finite value. A long curve is thinned before anything else is done with it:
  * the page judges a curve of a million points while it grows, and every pass over all of it costs.
  */
-export function curveLevels(values: readonly number[]): CurveLevels {
+export function curveLevels(values: ArrayLike<number>): CurveLevels {
   // Its first 2% of points, at most START_POINTS: counting stops where the 2% would exceed that.
   const start = median(firstFinite(values, Math.min(START_POINTS, Math.ceil(finiteCount(values, 50 * START_POINTS) / 50))));
-  const finite = thinned(values, LEVEL_POINTS).filter(Number.isFinite);
+  const finite = finiteValues(thinned(values, LEVEL_POINTS));
   const levels = bucketMedians(finite);
   const eps = Math.max(1e-12, 1e-9 * Math.abs(start));
   const fine = bucketMedians(finite, FINE_BUCKETS).map((v) => Math.log(v + eps));

@@ -32,9 +32,9 @@ export interface DiagnosisOptions {
 
 /** Curves as columns (the page's Series fits): values[m][i] is metric m after step i. */
 export interface CurveColumns {
-  metricNames: readonly string[];
-  samples: readonly number[];
-  values: readonly (readonly number[])[];
+  readonly metricNames: readonly string[];
+  readonly samples: ArrayLike<number>;
+  readonly values: readonly ArrayLike<number>[];
 }
 
 /** Below these, a shape means nothing yet. */
@@ -137,17 +137,21 @@ const freshTurnedUpAdvice = (best: NonNullable<Diagnosis['best']>) =>
 const turnedUpAdvice = (best: NonNullable<Diagnosis['best']>) =>
   `The validation loss was lowest at epoch ${best.epoch.toLocaleString('en')} and has risen since: stop there (fewer epochs or early stopping), or use fewer units or more data.`;
 
-/** The lowest validation loss: its value, its epoch (validation is scored once per epoch) and the samples seen by then. */
-function bestOf(validation: readonly number[], samples: readonly number[]): Diagnosis['best'] {
+/**
+ * The scores of a validation column (NaN where it was not scored), and the lowest: its value, its
+ * epoch (validation is scored once per epoch) and the samples seen by then. One plain pass: the
+ * column has a value per training step, a million of them in a long run.
+ */
+function validationScores(validation: ArrayLike<number>, samples: ArrayLike<number>): { scored: number[]; best: Diagnosis['best'] } {
+  const scored: number[] = [];
   let best: Diagnosis['best'];
-  let epoch = 0;
   for (let i = 0; i < validation.length; i++) {
     const value = validation[i] as number;
     if (!Number.isFinite(value)) continue;
-    epoch += 1;
-    if (!best || value < best.value) best = { value, epoch, samplesSeen: samples[i] ?? Number.NaN };
+    scored.push(value);
+    if (!best || value < best.value) best = { value, epoch: scored.length, samplesSeen: samples[i] ?? Number.NaN };
   }
-  return best;
+  return { scored, best };
 }
 
 /**
@@ -155,32 +159,31 @@ function bestOf(validation: readonly number[], samples: readonly number[]): Diag
  * (NaN where it was not scored). `previous` is the label of the previous call on the same run.
  */
 export function diagnose(
-  curves: { loss: readonly number[]; validation?: readonly number[]; samples: readonly number[] },
+  curves: { loss: ArrayLike<number>; validation?: ArrayLike<number>; samples: ArrayLike<number> },
   previous?: DiagnosisLabel,
   options: DiagnosisOptions = {},
 ): Diagnosis {
   const { loss, validation, samples } = curves;
-  const withValidation = validation !== undefined && validation.some(Number.isFinite);
+  const scores = validation !== undefined ? validationScores(validation, samples) : undefined;
   const basis = validation !== undefined ? 'validation' : 'training';
   const keep = (label: DiagnosisLabel) => previous === label;
   const trainPoints = finiteCount(loss, MIN_STEPS);
-  const last = loss.at(-1);
+  const last = loss.length ? loss[loss.length - 1] : undefined;
   if (last !== undefined && !Number.isFinite(last)) return result('unstable', basis);
   if (trainPoints < MIN_STEPS) return result('early', basis);
   const train = curveLevels(loss);
   if (isUnstable(train, keep('unstable'))) return result('unstable', basis);
-  if (!withValidation) {
-    if (validation !== undefined) return result('early', basis);
+  if (!scores || scores.scored.length === 0) {
+    if (scores) return result('early', basis);
     const high = isHigh(train, keep('underfit'));
     const trend = trendOf(train, keep('improving'), high);
     if (trend === 'unclear') return result(previous ?? 'early', basis);
     if (trend === 'falling') return result('improving', basis);
     return result(high ? 'underfit' : 'converged', basis);
   }
-  const scored = validation.filter(Number.isFinite);
+  const { scored, best } = scores;
   if (scored.length < MIN_EPOCHS) return result('early', basis);
   const val = curveLevels(scored);
-  const best = bestOf(validation, samples);
   if (options.freshData) {
     if (turnedUp(val, keep('unstable'))) return result('unstable', basis, best, best && freshTurnedUpAdvice(best));
   } else if (turnedUp(val, keep('overfit'))) {

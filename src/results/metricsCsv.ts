@@ -8,7 +8,7 @@ import type { RunResults } from './runResults';
 export function metricsCsv(results: Pick<RunResults, 'curves'>): string {
   const { metricNames, samples, values } = results.curves;
   const fields = ['step', 'samples_seen', ...metricNames];
-  const data = samples.map((seen, i) => [i + 1, seen, ...values.map((column) => {
+  const data = Array.from(samples, (seen, i) => [i + 1, seen, ...values.map((column) => {
     const value = column[i];
     return value === undefined || !Number.isFinite(value) ? '' : value;
   })]);

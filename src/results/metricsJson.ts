@@ -30,8 +30,8 @@ export function metricsJson(results: RunResults, exportedAt: Date): string {
       elapsedMs: results.elapsedMs,
       evaluation: results.evaluation.map((m) => ({ key: m.key, label: m.label, value: finite(m.value) })),
       curves: {
-        samplesSeen: curves.samples,
-        metrics: Object.fromEntries(curves.metricNames.map((name, m) => [name, (curves.values[m] ?? []).map(finite)])),
+        samplesSeen: Array.from(curves.samples),
+        metrics: Object.fromEntries(curves.metricNames.map((name, m) => [name, Array.from(curves.values[m] ?? [], finite)])),
       },
     },
     null,

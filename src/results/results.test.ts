@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { findExperiment } from '../experiments/registry';
+import { seriesOf } from '../state/series';
 import type { AnyExperiment } from '../experiments/types';
 import { metricsCsv } from './metricsCsv';
 import { metricsJson, RESULTS_FORMAT } from './metricsJson';
@@ -19,14 +20,15 @@ function run(overrides: Partial<RunLike> = {}): RunLike {
     backend: 'cpu',
     paramCount: 10451,
     elapsedMs: 1234,
-    series: {
+    // As the page holds a run's curves: Float64Array columns.
+    series: seriesOf({
       metricNames: ['loss', 'val_loss'],
       samples: [5, 10, 16, 21, 26, 32],
       values: [
         [9.5, 8.25, 7, 6.5, Number.NaN, 5.125],
         [Number.NaN, Number.NaN, 12.5, Number.NaN, Number.NaN, 10.75],
       ],
-    },
+    }),
     outcome: { status: 'completed', steps: 6, samplesSeen: 32, evaluation: { metrics: { prediction: 441.5, error: 8.5 } } },
     ...overrides,
   };

@@ -4,7 +4,7 @@
  */
 import type { AnyExperiment, AnyParamValues } from '../experiments/types';
 import { inUrl, type ParamDefs } from '../experiments/params';
-import type { Series } from '../state/series';
+import { lastOf, type Curves } from '../state/series';
 
 export interface EvaluationResult {
   key: string;
@@ -29,7 +29,7 @@ export interface RunResults {
   samplesSeen: number;
   elapsedMs: number;
   /** Curves: one value per training step for every metric; validation metrics only at the steps they were scored (NaN elsewhere). */
-  curves: Series;
+  curves: Curves;
   evaluation: EvaluationResult[];
 }
 
@@ -40,7 +40,7 @@ export interface RunLike {
   engine: string | null;
   backend: string | null;
   paramCount: number;
-  series: Series | null;
+  series: Curves | null;
   elapsedMs: number;
   outcome: { status: string; steps: number; samplesSeen: number; evaluation?: { metrics: Record<string, number> } } | null;
 }
@@ -72,7 +72,7 @@ export function runResults(experiment: AnyExperiment, run: RunLike): RunResults 
     paramCount: run.paramCount,
     status: run.outcome?.status ?? null,
     steps: run.outcome?.steps ?? curves.samples.length,
-    samplesSeen: run.outcome?.samplesSeen ?? curves.samples.at(-1) ?? 0,
+    samplesSeen: run.outcome?.samplesSeen ?? lastOf(curves.samples) ?? 0,
     elapsedMs: run.elapsedMs,
     curves,
     evaluation: [...labelled, ...others],

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { packPoints } from '../engine/pointBatch';
-import { appendPoints, downsample, emptySeries, smooth, smoothGrowing } from './series';
+import type { StepPoint } from '../engine/train';
+import { appendPoints, downsample, emptySeries, lastOf, seriesOf, smooth, smoothGrowing } from './series';
 
 describe('smooth', () => {
   it('weight 0 (or less) returns a copy of the input', () => {
@@ -105,9 +106,59 @@ describe('appendPoints', () => {
     );
     appendPoints(series, packPoints([{ step: 3, samplesSeen: 6, values: [1.9, 1] }]));
     appendPoints(series, packPoints([]));
-    expect(series.samples).toEqual([2, 4, 6]);
-    expect(series.values[0]).toEqual([2.3, 2.1, 1.9]);
-    expect(series.values[1]).toEqual([0.5, Number.NaN, 1]);
+    expect(Array.from(series.samples)).toEqual([2, 4, 6]);
+    expect(Array.from(series.values[0] ?? [])).toEqual([2.3, 2.1, 1.9]);
+    expect(Array.from(series.values[1] ?? [])).toEqual([0.5, Number.NaN, 1]);
+  });
+
+  it('holds every point appended, in order, whatever the sizes of the batches', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 3000 }), { maxLength: 12 }), (sizes) => {
+        const series = emptySeries(['loss', 'val_loss']);
+        const all: StepPoint[] = [];
+        for (const size of sizes) {
+          const batch = Array.from({ length: size }, (_, i) => {
+            const step = all.length + i + 1;
+            return { step, samplesSeen: step * 4, values: [1 / step, step % 7 === 0 ? step : Number.NaN] };
+          });
+          all.push(...batch);
+          appendPoints(series, packPoints(batch));
+        }
+        expect(Array.from(series.samples)).toEqual(all.map((p) => p.samplesSeen));
+        expect(Array.from(series.values[0] ?? [])).toEqual(all.map((p) => p.values[0]));
+        expect(Array.from(series.values[1] ?? [])).toEqual(all.map((p) => p.values[1]));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('grows its columns ahead of need, one per append: never all of them in the same message', () => {
+    const series = emptySeries(['loss', 'acc', 'val_loss', 'val_acc']);
+    const buffers = () => [series.samples, ...series.values].map((column) => column.buffer);
+    let before = buffers();
+    let grownAhead = 0;
+    for (let step = 0; step < 400; step++) {
+      const length = series.samples.length;
+      appendPoints(series, packPoints(Array.from({ length: 500 }, (_, i) => ({ step: length + i + 1, samplesSeen: length + i + 1, values: [1, 2, 3, 4] }))));
+      const after = buffers();
+      const changed = after.filter((buffer, c) => buffer !== before[c]).length;
+      // Small columns outgrow their room in a message or two (and cost nothing to copy); large ones grow one at a time.
+      if (length >= 20_000) expect(changed).toBeLessThanOrEqual(1);
+      grownAhead += changed;
+      before = after;
+    }
+    expect(series.samples.length).toBe(200_000);
+    expect(grownAhead).toBeGreaterThan(5 * 6);
+  });
+});
+
+describe('seriesOf and lastOf', () => {
+  it('a live series from plain curves; the last value of a column', () => {
+    const series = seriesOf({ metricNames: ['loss'], samples: [1, 2], values: [[0.5, 0.25]] });
+    expect(Array.from(series.samples)).toEqual([1, 2]);
+    expect(lastOf(series.values[0])).toBe(0.25);
+    expect(lastOf(new Float64Array(0))).toBeUndefined();
+    expect(lastOf(undefined)).toBeUndefined();
   });
 });
 
@@ -131,22 +182,24 @@ describe('smoothGrowing', () => {
   it('equals smooth() of the column as it grows, also after the weight changes', () => {
     fc.assert(
       fc.property(fc.array(fc.array(fc.oneof(fc.double({ min: -10, max: 10, noNaN: true }), fc.constant(Number.NaN)), { maxLength: 20 }), { maxLength: 6 }), (chunks) => {
-        const column: number[] = [];
+        const series = emptySeries(['loss']);
+        let step = 0;
         chunks.forEach((chunk, i) => {
-          column.push(...chunk);
+          appendPoints(series, packPoints(chunk.map((value) => ({ step: ++step, samplesSeen: step, values: [value] }))));
           const weight = i % 3 === 2 ? 0.6 : 0.9;
-          expect(smoothGrowing(column, weight)).toEqual(smooth(column, weight));
+          expect(Array.from(smoothGrowing(series, 0, weight))).toEqual(smooth(series.values[0] ?? [], weight));
         });
       }),
     );
   });
 
-  it('weight 0 returns the column itself; a column that shrank is smoothed afresh', () => {
-    const column = [1, 2, 3];
-    expect(smoothGrowing(column, 0)).toBe(column);
-    expect(smoothGrowing(column, 0.5)).toEqual(smooth(column, 0.5));
-    column.length = 1;
-    column.push(9);
-    expect(smoothGrowing(column, 0.5)).toEqual(smooth([1, 9], 0.5));
+  it('weight 0 returns the column itself; a column that shrank is smoothed afresh; each metric apart', () => {
+    const curves = { metricNames: ['loss', 'acc'], samples: [1, 2, 3], values: [[1, 2, 3], [0, 0.5, 1]] };
+    expect(smoothGrowing(curves, 0, 0)).toBe(curves.values[0]);
+    expect(Array.from(smoothGrowing(curves, 0, 0.5))).toEqual(smooth([1, 2, 3], 0.5));
+    expect(Array.from(smoothGrowing(curves, 1, 0.5))).toEqual(smooth([0, 0.5, 1], 0.5));
+    curves.values[0]?.splice(1, 2, 9);
+    expect(Array.from(smoothGrowing(curves, 0, 0.5))).toEqual(smooth([1, 9], 0.5));
+    expect(smoothGrowing(curves, 2, 0.5)).toHaveLength(0);
   });
 });

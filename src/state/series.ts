@@ -1,27 +1,111 @@
 /**
- * Training curves as columns (one array per metric), appended in place as
- * progress arrives, and the small views the charts draw from them.
+ * Training curves as columns (one per metric), appended in place as progress arrives, and the
+ * small views the charts draw from them.
+ *
+ * A live run's columns are Float64Arrays with room to grow. A column that is full must be copied
+ * into a larger one, and a million-point column takes milliseconds to copy (fresh memory faults
+ * in page by page): when every column of a run filled up in the same message, the page's main
+ * thread spent 25–35 ms in one task growing them. So columns grow ahead of need, one per message.
  */
 import type { PointBatch } from '../engine/pointBatch';
 
-export interface Series {
-  metricNames: readonly string[];
-  samples: number[];
-  /** values[m][i]: metric m after step i. */
-  values: number[][];
+/** Curves as columns, as everything that reads them sees them: values[m][i] is metric m after point i. */
+export interface Curves {
+  readonly metricNames: readonly string[];
+  /** Samples seen after each point. */
+  readonly samples: ArrayLike<number>;
+  readonly values: readonly ArrayLike<number>[];
 }
 
+/** Curves as plain arrays: the form the history stores and files hold. */
+export interface PlainCurves extends Curves {
+  readonly samples: number[];
+  readonly values: number[][];
+}
+
+/**
+ * A live run's curves. Its columns are views of the first points of larger buffers, replaced by
+ * appendPoints: read them, do not keep them across appends.
+ */
+export interface Series extends Curves {
+  samples: Float64Array;
+  values: Float64Array[];
+}
+
+/** The buffers behind a live series: samples first, then one per metric. */
+interface Buffers {
+  columns: Float64Array[];
+  length: number;
+}
+
+/** The first `length` values of each buffer, as the series' columns. */
+function showFirst(series: Series, [samples, ...values]: Float64Array[], length: number): void {
+  series.samples = (samples as Float64Array).subarray(0, length);
+  series.values = values.map((column) => column.subarray(0, length));
+}
+
+const buffersOf = new WeakMap<Series, Buffers>();
+
+const INITIAL_CAPACITY = 1024;
+/** A column past this share of its room is grown ahead of need (a quarter of its room left for the others' turns). */
+const GROW_AHEAD = 0.75;
+
 export function emptySeries(metricNames: readonly string[]): Series {
-  return { metricNames, samples: [], values: metricNames.map(() => []) };
+  const columns = Array.from({ length: metricNames.length + 1 }, () => new Float64Array(INITIAL_CAPACITY));
+  const series: Series = { metricNames, samples: new Float64Array(0), values: [] };
+  showFirst(series, columns, 0);
+  buffersOf.set(series, { columns, length: 0 });
+  return series;
+}
+
+/** A copy of the column with room for at least `capacity` values. */
+function grown(column: Float64Array, length: number, capacity: number): Float64Array {
+  const larger = new Float64Array(Math.max(capacity, 2 * column.length));
+  larger.set(column.subarray(0, length));
+  return larger;
 }
 
 export function appendPoints(series: Series, points: PointBatch): void {
+  const buffers = buffersOf.get(series);
+  if (!buffers) throw new Error('appendPoints needs a series made by emptySeries.');
+  const { columns, length } = buffers;
   const n = points.samples.length;
-  for (let i = 0; i < n; i++) series.samples.push(points.samples[i] as number);
-  series.values.forEach((column, m) => {
-    const source = points.values[m];
-    for (let i = 0; i < n; i++) column.push(source ? (source[i] as number) : Number.NaN);
+  const needed = length + n;
+  let grewAhead = false;
+  columns.forEach((column, c) => {
+    if (column.length < needed) columns[c] = grown(column, length, needed);
+    else if (!grewAhead && needed > GROW_AHEAD * column.length) {
+      columns[c] = grown(column, length, needed);
+      grewAhead = true;
+    }
   });
+  columns.forEach((column, c) => {
+    const source = c === 0 ? points.samples : points.values[c - 1];
+    if (source && source.length >= n) column.set(source.subarray(0, n), length);
+    else column.fill(Number.NaN, length, needed);
+  });
+  buffers.length = needed;
+  showFirst(series, columns, needed);
+}
+
+/** A live series holding these curves (for tools and tests). */
+export function seriesOf(curves: Curves): Series {
+  const series = emptySeries(curves.metricNames);
+  const n = curves.samples.length;
+  appendPoints(series, {
+    steps: Float64Array.from({ length: n }, (_, i) => i + 1),
+    samples: Float64Array.from(curves.samples),
+    values: curves.values.map((column) => Float64Array.from(column)),
+  });
+  return series;
+}
+
+/** The last value of a column (undefined when it is empty). */
+export const lastOf = (column: ArrayLike<number> | undefined): number | undefined => (column && column.length ? column[column.length - 1] : undefined);
+
+/** The curves as plain arrays (for storing and for files): every point, NaN kept. */
+export function plainCurves(curves: Curves): PlainCurves {
+  return { metricNames: [...curves.metricNames], samples: Array.from(curves.samples), values: curves.values.map((column) => Array.from(column)) };
 }
 
 /** A moving average part-way through a column: its output so far and the state to go on from. */
@@ -29,48 +113,62 @@ interface Smoothing {
   weight: number;
   last: number;
   debias: number;
-  out: number[];
+  /** The first `length` values are the output; the rest is room to grow. */
+  out: Float64Array;
+  length: number;
 }
 
-/** Smooths values[out.length…] onto `state.out`. */
-function extend(state: Smoothing, values: readonly number[]): void {
-  const { weight, out } = state;
-  for (let i = out.length; i < values.length; i++) {
+const startSmoothing = (weight: number, capacity: number): Smoothing => ({ weight, last: 0, debias: 1, out: new Float64Array(capacity), length: 0 });
+
+/** Smooths values[length…] onto `state.out`. */
+function extend(state: Smoothing, values: ArrayLike<number>): void {
+  const { weight } = state;
+  if (state.out.length < values.length) {
+    const larger = new Float64Array(Math.max(values.length, 2 * state.out.length));
+    larger.set(state.out.subarray(0, state.length));
+    state.out = larger;
+  }
+  const { out } = state;
+  for (let i = state.length; i < values.length; i++) {
     const value = values[i] as number;
     if (!Number.isFinite(value)) {
-      out.push(value);
+      out[i] = value;
       continue;
     }
     state.last = state.last * weight + (1 - weight) * value;
     state.debias *= weight;
-    out.push(state.last / (1 - state.debias));
+    out[i] = state.last / (1 - state.debias);
   }
+  state.length = values.length;
 }
 
-/** Exponential moving average with Keras/TensorBoard-style debiasing; weight 0 returns the input. */
-export function smooth(values: readonly number[], weight: number): number[] {
-  if (weight <= 0) return [...values];
-  const state = { weight, last: 0, debias: 1, out: [] };
+/** Exponential moving average with Keras/TensorBoard-style debiasing; weight 0 returns a copy of the input. */
+export function smooth(values: ArrayLike<number>, weight: number): number[] {
+  if (weight <= 0) return Array.from(values);
+  const state = startSmoothing(weight, values.length);
   extend(state, values);
-  return state.out;
+  return Array.from(state.out);
 }
 
-const growing = new WeakMap<readonly number[], Smoothing>();
+const growing = new WeakMap<Curves, Map<number, Smoothing>>();
 
 /**
- * smooth() of a column that only grows (a live run's curve): each call smooths only the values
- * appended since the last call with the same weight, so redrawing a long run's curve 20 times a
- * second does not smooth it all again. The result is shared: read it, do not keep or change it.
+ * smooth() of metric m's column of curves that only grow (a live run's): each call smooths only
+ * the values appended since the last call with the same weight, so redrawing a long run's curve 20
+ * times a second does not smooth it all again. The result is shared: read it, do not keep or change it.
  */
-export function smoothGrowing(column: readonly number[], weight: number): readonly number[] {
+export function smoothGrowing(curves: Curves, m: number, weight: number): ArrayLike<number> {
+  const column = curves.values[m] ?? [];
   if (weight <= 0) return column;
-  let state = growing.get(column);
-  if (!state || state.weight !== weight || state.out.length > column.length) {
-    state = { weight, last: 0, debias: 1, out: [] };
-    growing.set(column, state);
+  let byMetric = growing.get(curves);
+  if (!byMetric) growing.set(curves, (byMetric = new Map()));
+  let state = byMetric.get(m);
+  if (!state || state.weight !== weight || state.length > column.length) {
+    state = startSmoothing(weight, column.length);
+    byMetric.set(m, state);
   }
   extend(state, column);
-  return state.out;
+  return state.out.subarray(0, state.length);
 }
 
 export interface ChartPoint {
@@ -82,7 +180,7 @@ export interface ChartPoint {
  * At most `maxPoints` points: consecutive steps are averaged in equal buckets,
  * so a 100,000-step run draws as fast as a 100-step one.
  */
-export function downsample(xs: readonly number[], ys: readonly number[], maxPoints: number): ChartPoint[] {
+export function downsample(xs: ArrayLike<number>, ys: ArrayLike<number>, maxPoints: number): ChartPoint[] {
   const n = Math.min(xs.length, ys.length);
   if (n <= maxPoints) {
     const points: ChartPoint[] = [];

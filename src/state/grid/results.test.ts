@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findExperiment } from '../../experiments/registry';
-import { emptySeries } from '../series';
+import { seriesOf } from '../series';
 import { checkDraft, draftOf, emptyDraft } from './draft';
 import type { GridDef } from './definition';
 import { gridResults, lastFinite, runScore, type ScoredRun } from './results';
@@ -15,10 +15,7 @@ function run(point: number, metrics: Record<string, number>, loss = 0.5, status 
 
 describe('runScore', () => {
   it('an evaluation metric, the final training loss, the last finite validation loss', () => {
-    const series = emptySeries(['loss', 'val_loss']);
-    series.samples.push(5, 10, 15);
-    series.values[0]?.push(0.3, 0.2, 0.1);
-    series.values[1]?.push(0.9, 0.4, Number.NaN);
+    const series = seriesOf({ metricNames: ['loss', 'val_loss'], samples: [5, 10, 15], values: [[0.3, 0.2, 0.1], [0.9, 0.4, Number.NaN]] });
     const r: ScoredRun = { ...run(0, { validationMse: 0.25 }, 0.1), series };
     expect(runScore(r, 'validationMse')).toBe(0.25);
     expect(runScore(r, 'loss')).toBe(0.1);

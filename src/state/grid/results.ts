@@ -2,18 +2,18 @@
 import { summarize, type Summary } from '../../engine/stats';
 import type { RunOutcome } from '../../engine/train';
 import type { AnyExperiment } from '../../experiments/types';
-import type { Series } from '../series';
+import type { Curves } from '../series';
 import { gridPoints, gridScores, type GridDef, type GridPoint, type GridScore } from './definition';
 
 export interface ScoredRun {
   status: string;
   point?: number;
   outcome: RunOutcome | null;
-  series: Series | null;
+  series: Curves | null;
 }
 
 /** The last finite value of a curve, or NaN. */
-export function lastFinite(series: Series | null, metric: string): number {
+export function lastFinite(series: Curves | null, metric: string): number {
   const column = series?.values[series.metricNames.indexOf(metric)];
   if (!column) return Number.NaN;
   for (let i = column.length - 1; i >= 0; i--) {

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Series } from '../series';
+import type { PlainCurves } from '../series';
 import { compactSeries, evenIndices } from './compact';
 
-function series(n: number, validationEvery = 0): Series {
+function series(n: number, validationEvery = 0): PlainCurves {
   const samples = Array.from({ length: n }, (_, i) => (i + 1) * 10);
   const loss = samples.map((_, i) => 1 / (i + 1));
   const columns = [loss];

@@ -2,7 +2,7 @@
  * Curves kept in the run history are thinned to a fixed number of points: a 100,000-step run is
  * stored as small as a 1,000-step one, and its chart looks the same (charts draw 200 points).
  */
-import type { Series } from '../series';
+import type { Curves, PlainCurves } from '../series';
 
 export const MAX_STORED_POINTS = 1000;
 
@@ -25,7 +25,7 @@ export function evenIndices(n: number, maxPoints: number): number[] {
  * are picked, not averaged. A column scored now and then (validation, once per epoch; NaN between)
  * keeps its scored points: up to half the budget goes to them, the rest is spread over all steps.
  */
-export function compactSeries(series: Series, maxPoints = MAX_STORED_POINTS): Series {
+export function compactSeries(series: Curves, maxPoints = MAX_STORED_POINTS): PlainCurves {
   let n = series.samples.length;
   for (const column of series.values) n = Math.min(n, column.length);
   // Plain loops over the columns, no copies: a million-step run is compacted as it ends, on the
@@ -37,7 +37,7 @@ export function compactSeries(series: Series, maxPoints = MAX_STORED_POINTS): Se
   const scored: number[] = [];
   for (let i = 0; i < n && sparse.length > 0; i++) {
     for (let c = 0; c < sparse.length; c++) {
-      if (Number.isFinite((sparse[c] as number[])[i] as number)) {
+      if (Number.isFinite((sparse[c] as ArrayLike<number>)[i] as number)) {
         scored.push(i);
         break;
       }

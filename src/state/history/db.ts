@@ -5,7 +5,7 @@
  * back is checked (record.ts); a damaged record is skipped with a console warning.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { Series } from '../series';
+import type { PlainCurves } from '../series';
 import { checkCurves, checkRun, RECORD_SCHEMA, type HistoryEntry, type HistoryRun } from './record';
 
 export const DB_NAME = 'lstm-playground-history';
@@ -20,7 +20,7 @@ const MAX_EVICTION_ROUNDS = 6;
 
 interface HistorySchema extends DBSchema {
   runs: { key: number; value: HistoryRun };
-  curves: { key: number; value: { id: number; curves: Series } };
+  curves: { key: number; value: { id: number; curves: PlainCurves } };
 }
 
 /** A run to add: the id is a wish (the next free one is taken if it is not above every stored id). */
@@ -42,7 +42,7 @@ export interface ListResult {
 }
 
 export interface HistoryDb {
-  add(run: NewRun, curves: Series): Promise<AddResult>;
+  add(run: NewRun, curves: PlainCurves): Promise<AddResult>;
   list(): Promise<ListResult>;
   get(id: number): Promise<HistoryEntry | null>;
   delete(id: number): Promise<void>;
@@ -102,7 +102,7 @@ export async function openHistoryDb(options: { name?: string; cap?: number } = {
   db = await withTimeout(opening, OPEN_TIMEOUT_MS, 'opening the database took too long');
   const database = db;
 
-  async function write(run: NewRun, curves: Series): Promise<number> {
+  async function write(run: NewRun, curves: PlainCurves): Promise<number> {
     const tx = database.transaction(['runs', 'curves'], 'readwrite');
     const runs = tx.objectStore('runs');
     const last = await runs.openKeyCursor(null, 'prev');

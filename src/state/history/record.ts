@@ -5,7 +5,7 @@
  */
 import { MAX_SEED } from '../../engine/random';
 import type { MetricFormat } from '../../experiments/types';
-import type { Series } from '../series';
+import type { PlainCurves } from '../series';
 
 /** The layout of stored records; bump when fields change meaning, and read older layouts. */
 export const RECORD_SCHEMA = 1;
@@ -53,7 +53,7 @@ export interface HistoryRun {
 /** A run with its curves, as one unit of storage. */
 export interface HistoryEntry {
   run: HistoryRun;
-  curves: Series;
+  curves: PlainCurves;
 }
 
 type Check<T> = { ok: true; value: T } | { ok: false; problem: string };
@@ -100,7 +100,7 @@ export function checkRun(raw: unknown): Check<HistoryRun> {
 }
 
 /** Checks stored curves: a metric name per column, and every column as long as the sample counts. */
-export function checkCurves(raw: unknown): Check<Series> {
+export function checkCurves(raw: unknown): Check<PlainCurves> {
   if (!isObject(raw)) return fail('curves: not an object');
   const { metricNames, samples, values } = raw;
   if (!Array.isArray(metricNames) || !metricNames.every((name) => typeof name === 'string')) return fail('curves: no metric names');

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RunRecord } from '../store';
+import { emptySeries, seriesOf } from '../series';
 import { openHistoryDb } from './db';
 import {
   clearHistory,
@@ -27,7 +28,7 @@ function pageRun(id: number, overrides: Partial<RunRecord> = {}): RunRecord {
     engineNote: null,
     backend: 'cpu',
     skipped: [],
-    series: { metricNames: ['loss', 'acc'], samples: [32, 64, 96], values: [[2, 1, 0.5], [0.1, 0.5, 0.9]] },
+    series: seriesOf({ metricNames: ['loss', 'acc'], samples: [32, 64, 96], values: [[2, 1, 0.5], [0.1, 0.5, 0.9]] }),
     totalSamples: 96,
     paramCount: 3860,
     outcome: { status: 'completed', steps: 3, samplesSeen: 96, lastValues: [0.5, 0.9], evaluation: { metrics: { accuracy: 0.93 } } },
@@ -100,7 +101,7 @@ describe('run history store', () => {
   });
 
   it('keeps nothing of a run without a single point', async () => {
-    await keepRun(pageRun(3, { series: { metricNames: ['loss'], samples: [], values: [[]] } }), 'stopped');
+    await keepRun(pageRun(3, { series: emptySeries(['loss']) }), 'stopped');
     expect(useHistoryStore.getState().runs).toEqual([]);
   });
 

@@ -8,7 +8,7 @@
  */
 import { create } from 'zustand';
 import { findExperiment } from '../../experiments/registry';
-import type { Series } from '../series';
+import type { PlainCurves } from '../series';
 import type { RunRecord } from '../store';
 import { compactSeries } from './compact';
 import type { HistoryDb, NewRun } from './db';
@@ -32,7 +32,7 @@ export interface HistoryState {
   /** The picks the page made by itself (runs of this visit as they ended), oldest last. */
   autoPicked: number[];
   /** Curves at hand, by run id: this visit's runs, and stored runs once picked. */
-  curves: Record<number, Series>;
+  curves: Record<number, PlainCurves>;
   /** Runs of this visit: the page's own run id of each, so the current run is not drawn twice. */
   pageRunIds: Record<number, number>;
   /** Something to tell once, e.g. that old runs were dropped to make room. */

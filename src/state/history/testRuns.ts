@@ -1,5 +1,5 @@
 /** Runs and curves for the run history's unit tests. */
-import type { Series } from '../series';
+import type { PlainCurves } from '../series';
 import type { NewRun } from './db';
 
 export function sampleRun(overrides: Partial<NewRun> = {}): NewRun {
@@ -28,7 +28,7 @@ export function sampleRun(overrides: Partial<NewRun> = {}): NewRun {
   };
 }
 
-export function sampleCurves(points = 5): Series {
+export function sampleCurves(points = 5): PlainCurves {
   const samples = Array.from({ length: points }, (_, i) => (i + 1) * 32);
   return { metricNames: ['loss', 'acc'], samples, values: [samples.map((s) => 1 / s), samples.map((s) => s / (s + 100))] };
 }

@@ -1,5 +1,5 @@
 import { memo, useMemo } from 'react';
-import { downsample, smoothGrowing, type ChartPoint, type Series } from '../../state/series';
+import { downsample, smoothGrowing, type ChartPoint, type Curves } from '../../state/series';
 import { formatCompact, formatTick, METRIC_LABELS } from '../format';
 import { ChartLegend } from './ChartLegend';
 import { extentOf, logDomain, logTicks, niceAxis, niceCeil } from './domain';
@@ -10,7 +10,7 @@ import { ChartLinesContext, type ChartLine } from './LiveLines';
 export interface ChartRun {
   key: string;
   label: string;
-  series: Series;
+  series: Curves;
   current: boolean;
   /** Samples the run trains on in all (0 when unknown). */
   totalSamples: number;
@@ -31,11 +31,11 @@ const MAX_POINTS = 200;
 const samplesSeen = (x: number) => `${formatCompact(x)} samples`;
 const PALETTE = ['var(--series-1)', 'var(--series-2)', 'var(--series-3)', 'var(--series-4)', 'var(--series-5)'];
 
-function curve(series: Series, metric: string, smoothing: number, logScale: boolean): ChartPoint[] {
+function curve(series: Curves, metric: string, smoothing: number, logScale: boolean): ChartPoint[] {
   const index = series.metricNames.indexOf(metric);
   const column = series.values[index];
   if (!column) return [];
-  const points = downsample(series.samples, smoothGrowing(column, smoothing), MAX_POINTS);
+  const points = downsample(series.samples, smoothGrowing(series, index, smoothing), MAX_POINTS);
   return logScale ? points.filter((p) => p.y > 0) : points;
 }
 
