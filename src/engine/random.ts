@@ -23,7 +23,12 @@ export interface Rng {
   shuffle<T>(items: T[]): T[];
 }
 
-export const STREAM_NAMES = ['data', 'init', 'shuffle', 'preview', 'evaluation', 'validation', 'snapshot'] as const;
+/**
+ * 'preview' feeds the live previews, as many as the page asks for while a run trains (a matter of
+ * timing); 'result' feeds the one preview shown when the run has ended, so a shared link shows the
+ * same examples whatever the pace of the machine that opens it.
+ */
+export const STREAM_NAMES = ['data', 'init', 'shuffle', 'preview', 'evaluation', 'validation', 'snapshot', 'result'] as const;
 export type StreamName = (typeof STREAM_NAMES)[number];
 export type Streams = Record<StreamName, Rng>;
 

@@ -209,6 +209,19 @@ describe('runExperiment loop', () => {
     expect(previews).toHaveLength(2 + 1);
   });
 
+  it('the preview after the run is the same however many live previews the page asked for', async () => {
+    const finalPreview = async (wantsPreview: () => boolean) => {
+      const previews: unknown[] = [];
+      await runExperiment({ experiment: echoExperiment, values, seed: 1, createModel: () => new ScriptedModel([]), hooks: { wantsPreview, onPreview: (p) => previews.push(p) } });
+      return { count: previews.length, last: previews.at(-1) };
+    };
+    const none = await finalPreview(() => false);
+    const every = await finalPreview(() => true);
+    expect(none.count).toBe(1);
+    expect(every.count).toBe(4 + 1);
+    expect(every.last).toEqual(none.last);
+  });
+
   it('keeps one snapshot for each batch that passes snapshot points, with the samples seen then', async () => {
     const snapshots: number[] = [];
     await runExperiment({

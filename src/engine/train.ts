@@ -222,7 +222,7 @@ export async function runExperiment(options: RunOptions): Promise<{ outcome: Run
       resetStates();
       outcome.evaluation = await experiment.evaluate(values, model.predict, streams.evaluation, resetStates);
       resetStates();
-      hooks.onPreview?.(await experiment.preview(values, model.predict, streams.preview, resetStates));
+      hooks.onPreview?.(await experiment.preview(values, model.predict, streams.result, resetStates));
       resetStates();
     }
     return { outcome, model };
