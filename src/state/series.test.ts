@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { packPoints } from '../engine/pointBatch';
 import type { StepPoint } from '../engine/train';
-import { appendPoints, downsample, emptySeries, lastOf, seriesOf, smooth, smoothGrowing } from './series';
+import { appendPoints, downsample, emptySeries, lastOf, plainCurves, scoredPoints, seriesOf, smooth, smoothGrowing } from './series';
 
 describe('smooth', () => {
   it('weight 0 (or less) returns a copy of the input', () => {
@@ -149,6 +149,51 @@ describe('appendPoints', () => {
     }
     expect(series.samples.length).toBe(200_000);
     expect(grownAhead).toBeGreaterThan(5 * 6);
+  });
+});
+
+describe('scoredPoints', () => {
+  // Not scored at that point.
+  const gap = Number.NaN;
+
+  it('where a metric scored now and then has a value; none when every metric always has one', () => {
+    const curves = { metricNames: ['loss', 'val_loss', 'val_acc'], samples: [1, 2, 3, 4, 5], values: [[5, 4, 3, 2, 1], [gap, 3, gap, gap, 1], [gap, gap, gap, 0.5, gap]] };
+    expect(scoredPoints(curves)).toEqual([1, 3, 4]);
+    expect(scoredPoints(seriesOf(curves))).toEqual([1, 3, 4]);
+    const dense = { metricNames: ['loss'], samples: [1, 2], values: [[2, 1]] };
+    expect(scoredPoints(dense)).toEqual([]);
+    expect(scoredPoints(seriesOf(dense))).toEqual([]);
+  });
+
+  it('a live series gives what a pass over its columns gives, however its points arrived', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.tuple(fc.boolean(), fc.integer({ min: 0, max: 9 })), { maxLength: 40 }), { maxLength: 8 }),
+        (batches) => {
+          const series = emptySeries(['loss', 'val_loss']);
+          let step = 0;
+          for (const batch of batches) {
+            // Every tenth-ish point scored; now and then a NaN loss too.
+            appendPoints(series, packPoints(batch.map(([nanLoss, k]) => ({ step: ++step, samplesSeen: step, values: [nanLoss && k === 0 ? gap : 1 / step, k === 9 ? step : gap] }))));
+          }
+          expect(scoredPoints(series)).toEqual(scoredPoints(plainCurves(series)));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a column with more values than it tallies is read in a pass', () => {
+    const n = 25_000;
+    const series = seriesOf({
+      metricNames: ['loss', 'val_loss'],
+      samples: Array.from({ length: n }, (_, i) => i + 1),
+      values: [Array.from({ length: n }, (_, i) => (i === n - 1 ? gap : 1)), Array.from({ length: n }, (_, i) => (i % 2 ? 1 : NaN))],
+    });
+    const scored = scoredPoints(series);
+    // The loss everywhere but the last point, the validation loss at every other point, the last included.
+    expect(scored).toHaveLength(n);
+    expect(scored).toEqual(scoredPoints(plainCurves(series)));
   });
 });
 

@@ -2,7 +2,7 @@
  * Curves kept in the run history are thinned to a fixed number of points: a 100,000-step run is
  * stored as small as a 1,000-step one, and its chart looks the same (charts draw 200 points).
  */
-import type { Curves, PlainCurves } from '../series';
+import { scoredPoints, type Curves, type PlainCurves } from '../series';
 
 export const MAX_STORED_POINTS = 1000;
 
@@ -28,21 +28,9 @@ export function evenIndices(n: number, maxPoints: number): number[] {
 export function compactSeries(series: Curves, maxPoints = MAX_STORED_POINTS): PlainCurves {
   let n = series.samples.length;
   for (const column of series.values) n = Math.min(n, column.length);
-  // Plain loops over the columns, no copies: a million-step run is compacted as it ends, on the
-  // page's main thread (the array methods took 90–180 ms there, these take a few).
-  const sparse = series.values.filter((column) => {
-    for (let i = 0; i < n; i++) if (!Number.isFinite(column[i] as number)) return true;
-    return false;
-  });
-  const scored: number[] = [];
-  for (let i = 0; i < n && sparse.length > 0; i++) {
-    for (let c = 0; c < sparse.length; c++) {
-      if (Number.isFinite((sparse[c] as ArrayLike<number>)[i] as number)) {
-        scored.push(i);
-        break;
-      }
-    }
-  }
+  // A million-step run is compacted as it ends, on the page's main thread: a live series knows its
+  // scored points without a pass over its columns.
+  const scored = scoredPoints(series).filter((i) => i < n);
   const keptScored = evenIndices(scored.length, Math.min(scored.length, Math.floor(maxPoints / 2))).map((k) => scored[k] as number);
   const indices = [...new Set([...keptScored, ...evenIndices(n, maxPoints - keptScored.length)])].sort((a, b) => a - b);
   return {
