@@ -41,18 +41,8 @@ export function finiteCount(values: ArrayLike<number>, upTo = Number.POSITIVE_IN
   return count;
 }
 
-/** The finite values, in order. */
-export function finiteValues(values: ArrayLike<number>): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i] as number;
-    if (Number.isFinite(value)) out.push(value);
-  }
-  return out;
-}
-
-/** The first `count` finite values. */
-function firstFinite(values: ArrayLike<number>, count: number): number[] {
+/** The finite values in order, the first `count` of them at most. */
+export function finiteValues(values: ArrayLike<number>, count = Number.POSITIVE_INFINITY): number[] {
   const out: number[] = [];
   for (let i = 0; i < values.length && out.length < count; i++) {
     const value = values[i] as number;
@@ -100,7 +90,7 @@ function robustSlope(ys: readonly number[]): number {
  */
 export function curveLevels(values: ArrayLike<number>): CurveLevels {
   // Its first 2% of points, at most START_POINTS: counting stops where the 2% would exceed that.
-  const start = median(firstFinite(values, Math.min(START_POINTS, Math.ceil(finiteCount(values, 50 * START_POINTS) / 50))));
+  const start = median(finiteValues(values, Math.min(START_POINTS, Math.ceil(finiteCount(values, 50 * START_POINTS) / 50))));
   const finite = finiteValues(thinned(values, LEVEL_POINTS));
   const levels = bucketMedians(finite);
   const eps = Math.max(1e-12, 1e-9 * Math.abs(start));

@@ -179,11 +179,7 @@ const startSmoothing = (weight: number, capacity: number): Smoothing => ({ weigh
 /** Smooths values[length…] onto `state.out`. */
 function extend(state: Smoothing, values: ArrayLike<number>): void {
   const { weight } = state;
-  if (state.out.length < values.length) {
-    const larger = new Float64Array(Math.max(values.length, 2 * state.out.length));
-    larger.set(state.out.subarray(0, state.length));
-    state.out = larger;
-  }
+  if (state.out.length < values.length) state.out = grown(state.out, state.length, values.length);
   const { out } = state;
   for (let i = state.length; i < values.length; i++) {
     const value = values[i] as number;
