@@ -82,7 +82,7 @@ test('training draws the generated shape live on a canvas, keeps snapshots, and 
 
   // Snapshots after 100, 500 and 1,000 rectangles, each drawn.
   const snapshots = playground.liveView.getByTestId('rect-snapshots').getByRole('listitem');
-  expect(await snapshots.count()).toBeGreaterThanOrEqual(3);
+  await expect.poll(() => snapshots.count()).toBeGreaterThanOrEqual(3);
   await expect(snapshots.nth(0)).toContainText('after 100');
   await expect(snapshots.nth(1)).toContainText('after 500');
   await expect(snapshots.nth(2)).toContainText('after 1,000');

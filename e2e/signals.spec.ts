@@ -2,9 +2,14 @@
 import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
 
-/** The `d` of every line a chart draws. */
-async function curves(chart: Locator): Promise<string[]> {
-  return chart.locator('path.live-line').evaluateAll((paths) => paths.map((p) => p.getAttribute('d') ?? ''));
+/**
+ * The `d` of every line a chart draws, once it draws `count` of them: a chart mounts in stages
+ * (its lines a task or two after its frame and label), so the count is awaited, not read once.
+ */
+async function expectLines(chart: Locator, count: number): Promise<string[]> {
+  const lines = chart.locator('path.live-line');
+  await expect(lines).toHaveCount(count);
+  return lines.evaluateAll((paths) => paths.map((p) => p.getAttribute('d') ?? ''));
 }
 
 /** The error table: its three rows each with a number per step shown. */
@@ -32,8 +37,7 @@ test('a square wave: the waveform in the link, both continuations beside the tru
   const view = playground.liveView;
   const chart = view.getByTestId('signals-chart');
   // Input, truth, open loop, closed loop: four lines, each drawn.
-  const drawn = await curves(chart);
-  expect(drawn).toHaveLength(4);
+  const drawn = await expectLines(chart, 4);
   for (const d of drawn) expect(d).toMatch(/^M[\d.,\s-]+L/);
   await expect(chart).toHaveAttribute('role', 'img');
   await expect(chart).toHaveAttribute(
@@ -56,7 +60,7 @@ test('a square wave: the waveform in the link, both continuations beside the tru
   const horizon = view.getByTestId('signals-horizon');
   await expect(horizon).toContainText('Mean absolute error by steps after the input, over 2 fresh signals, the first the one shown.');
   await expect(horizon.getByRole('img')).toHaveAttribute('aria-label', /^Mean absolute error by steps after the input, over 2 series\. Open loop: \d\.\d{3} at step 1, /);
-  expect(await curves(horizon)).toHaveLength(3);
+  await expectLines(horizon, 3);
   await expectErrorTable(horizon, [1, 5, 10, 15, 20]);
 
   for (const key of ['mae', 'baseline', 'openMae', 'closedMae', 'naiveMae']) {
@@ -79,7 +83,7 @@ test('noise and another waveform in the link; the noiseless signal drawn beside 
   await playground.trainToEnd();
   await expect(caption).toContainText(/^A fresh sum of two sines \(amplitude \d\.\d\d, periods \d+ and \d+ steps, noise 0\.3\)/);
   const chart = playground.liveView.getByTestId('signals-chart');
-  expect(await curves(chart)).toHaveLength(5);
+  await expectLines(chart, 5);
   await expect(playground.liveView.getByRole('list', { name: 'Continuation chart lines' }).getByRole('listitem')).toContainText(['noiseless signal']);
 });
 
@@ -88,8 +92,8 @@ test('the damped sine and the real series show their closed loops too', async ({
   await playground.trainToEnd();
   const sine = playground.liveView;
   // The 5-step forecast chart is unchanged; the continuation is a chart of its own.
-  expect(await curves(sine.getByTestId('sine-chart'))).toHaveLength(3);
-  expect(await curves(sine.getByTestId('sine-continuation'))).toHaveLength(4);
+  await expectLines(sine.getByTestId('sine-chart'), 3);
+  await expectLines(sine.getByTestId('sine-continuation'), 4);
   await expect(sine.getByTestId('sine-continuation')).toHaveAttribute('aria-label', /^Continuation after the input, 50 to 64\. True: /);
   await expectErrorTable(sine.getByTestId('sine-horizon'), [1, 4, 8, 11, 15]);
   await expect(playground.evaluation.getByTestId('evaluation-closedMae')).toHaveText(/^\d\.\d+$/);
@@ -102,7 +106,7 @@ test('the damped sine and the real series show their closed loops too', async ({
     'aria-label',
     /^Monthly milk production, forecast from 1971-05: Continuation after the input, 1971-05 to 1972-04\. True: /,
   );
-  expect(await curves(series.getByTestId('timeseries-continuation'))).toHaveLength(4);
+  await expectLines(series.getByTestId('timeseries-continuation'), 4);
   await expect(series.getByTestId('timeseries-horizon')).toContainText('over 23 starts in the test period, in pounds per cow');
   await expectErrorTable(series.getByTestId('timeseries-horizon'), [1, 3, 6, 9, 12]);
   // The series' own legend is unchanged: the continuation's legend is a list of its own.
