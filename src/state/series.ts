@@ -159,7 +159,7 @@ export function seriesOf(curves: Curves): Series {
 /** The last value of a column (undefined when it is empty). */
 export const lastOf = (column: ArrayLike<number> | undefined): number | undefined => (column && column.length ? column[column.length - 1] : undefined);
 
-/** The curves as plain arrays (for storing and for files): every point, NaN kept. */
+/** The curves as plain arrays, every point, NaN kept (for tests: the history stores compactSeries' thinned copy, files write their own rows). */
 export function plainCurves(curves: Curves): PlainCurves {
   return { metricNames: [...curves.metricNames], samples: Array.from(curves.samples), values: curves.values.map((column) => Array.from(column)) };
 }
