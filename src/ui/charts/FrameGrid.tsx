@@ -1,29 +1,9 @@
 import { memo } from 'react';
-import { usePlotArea, useXAxisScale, useYAxisScale } from 'recharts';
+import { usePlot } from './plot';
+import { placedTicks, type Scale } from './scale';
 
-/** A dashed vertical line across the plot, e.g. where the input ends or the test period starts. */
-export interface FrameMarker {
-  x: number;
-  label?: string;
-}
-
-interface Props {
-  xTicks: readonly number[];
-  yTicks: readonly number[];
-  marker?: FrameMarker | undefined;
-}
-
-type Scale = (value: number) => number | undefined;
-
-/** Pixel positions of the ticks that fall inside [from, to] (with half a pixel to spare). */
-function positions(ticks: readonly number[], scale: Scale, from: number, to: number): number[] {
-  const out: number[] = [];
-  for (const tick of ticks) {
-    const at = scale(tick);
-    if (at !== undefined && Number.isFinite(at) && at >= from - 0.5 && at <= to + 0.5) out.push(Math.round(at) + 0.5);
-  }
-  return out;
-}
+/** Pixel positions of the ticks inside [from, to], on the pixel grid (a crisp one-pixel line). */
+const positions = (ticks: readonly number[], scale: Scale, from: number, to: number) => placedTicks(ticks, scale, from, to).map(({ at }) => Math.round(at) + 0.5);
 
 /**
  * The grid at the axes' ticks and the marker line, drawn with the chart's scales as plain SVG.
@@ -31,16 +11,18 @@ function positions(ticks: readonly number[], scale: Scale, from: number, to: num
  * it: a chart with them took about twice as long to mount, and the charts that appear at a run's
  * first preview made long tasks while the model trained.
  */
-export const FrameGrid = memo(function FrameGrid({ xTicks, yTicks, marker }: Props) {
-  const x = useXAxisScale() as Scale | undefined;
-  const y = useYAxisScale() as Scale | undefined;
-  const area = usePlotArea();
-  if (!x || !y || !area) return null;
+export const FrameGrid = memo(function FrameGrid() {
+  const plot = usePlot();
+  if (!plot) return null;
+  const { area, x, y } = plot;
+  const { marker } = plot.frame;
+  const xTicks = plot.frame.x.ticks;
+  const yTicks = plot.frame.y.ticks;
   const left = area.x;
   const right = area.x + area.width;
   const top = area.y;
   const bottom = area.y + area.height;
-  const markerAt = marker ? x(marker.x) : undefined;
+  const markerAt = marker ? x(marker.x) : Number.NaN;
   return (
     <g className="chart-frame" aria-hidden="true">
       <g className="chart-grid" stroke="var(--grid)" strokeDasharray="3 3">
@@ -51,7 +33,7 @@ export const FrameGrid = memo(function FrameGrid({ xTicks, yTicks, marker }: Pro
           <line key={`v${px}`} x1={px} x2={px} y1={top} y2={bottom} />
         ))}
       </g>
-      {marker && markerAt !== undefined && Number.isFinite(markerAt) && (
+      {marker && Number.isFinite(markerAt) && (
         <g className="chart-marker">
           <line x1={markerAt} x2={markerAt} y1={top} y2={bottom} stroke="var(--muted)" strokeDasharray="4 4" />
           {marker.label && (

@@ -1,7 +1,8 @@
 import { createContext, useContext, useState, type PointerEvent } from 'react';
-import { usePlotArea, useXAxisInverseScale, useXAxisScale, useYAxisScale } from 'recharts';
 import type { ChartPoint } from '../../state/series';
 import { formatCompact } from '../format';
+import { usePlot } from './plot';
+import type { Scale } from './scale';
 
 export interface ChartLine {
   key: string;
@@ -27,19 +28,17 @@ export interface ChartLines {
 }
 
 /**
- * The curves reach the chart through this context rather than through recharts' props: new
- * points re-render only the paths below, not the axes, grid and the rest of recharts' tree.
+ * The curves reach the chart through this context: new points re-render only the paths below,
+ * not the axes, the grid and recharts' tree.
  */
 export const ChartLinesContext = createContext<ChartLines>({ lines: [], formatX: formatCompact });
-
-type Scale = (value: number) => number | undefined;
 
 function pathOf(points: readonly ChartPoint[], x: Scale, y: Scale): string {
   let d = '';
   for (const point of points) {
     const px = x(point.x);
     const py = y(point.y);
-    if (px === undefined || py === undefined || !Number.isFinite(px) || !Number.isFinite(py)) continue;
+    if (!Number.isFinite(px) || !Number.isFinite(py)) continue;
     d += `${d ? 'L' : 'M'}${px.toFixed(1)},${py.toFixed(1)}`;
   }
   return d;
@@ -81,30 +80,26 @@ function Dots({ line, radius, x, y }: { line: ChartLine; radius: number; x: Scal
       {line.points.map((point, i) => {
         const cx = x(point.x);
         const cy = y(point.y);
-        if (cx === undefined || cy === undefined || !Number.isFinite(cx) || !Number.isFinite(cy)) return null;
+        if (!Number.isFinite(cx) || !Number.isFinite(cy)) return null;
         return <circle key={i} cx={cx.toFixed(1)} cy={cy.toFixed(1)} r={radius} />;
       })}
     </g>
   );
 }
 
-/** The curves, drawn inside a recharts chart with its scales, and a readout under the pointer. */
+/** The curves, drawn with the chart's scales, and a readout under the pointer. */
 export function LiveLines() {
   const { lines, formatX } = useContext(ChartLinesContext);
-  const x = useXAxisScale();
-  const y = useYAxisScale();
-  const invertX = useXAxisInverseScale();
-  const area = usePlotArea();
+  const plot = usePlot();
   const [hoverX, setHoverX] = useState<number | null>(null);
-  if (!x || !y || !area) return null;
-  const scaleX = x as Scale;
-  const scaleY = y as Scale;
+  if (!plot) return null;
+  const { area, x: scaleX, y: scaleY } = plot;
 
   const onMove = (event: PointerEvent<SVGRectElement>) => {
     const svg = event.currentTarget.ownerSVGElement;
-    if (!svg || !invertX) return;
+    if (!svg) return;
     const box = svg.getBoundingClientRect();
-    const value = Number(invertX(event.clientX - box.left));
+    const value = scaleX.invert(event.clientX - box.left);
     setHoverX(Number.isFinite(value) ? value : null);
   };
 
@@ -119,8 +114,8 @@ export function LiveLines() {
   const distance = (h: (typeof hovered)[number]) => Math.abs(h.point.x - (hoverX ?? 0));
   const closest = hovered.reduce<(typeof hovered)[number] | undefined>((best, h) => (!best || distance(h) < distance(best) ? h : best), undefined);
   const anchor = hovered.find((h) => h.line.current) ?? closest;
-  const anchorX = anchor ? scaleX(anchor.point.x) : undefined;
-  const labelLeft = anchorX !== undefined && anchorX > area.x + area.width / 2;
+  const anchorX = anchor ? scaleX(anchor.point.x) : Number.NaN;
+  const labelLeft = anchorX > area.x + area.width / 2;
 
   return (
     <g className="live-lines">
@@ -139,13 +134,13 @@ export function LiveLines() {
         />
       ))}
       {lines.map((line) => (line.dot ? <Dots key={`${line.key}-dots`} line={line} radius={line.dot} x={scaleX} y={scaleY} /> : null))}
-      {anchor && anchorX !== undefined && (
+      {anchor && Number.isFinite(anchorX) && (
         <g className="chart-readout" pointerEvents="none">
           <line x1={anchorX} x2={anchorX} y1={area.y} y2={area.y + area.height} stroke="var(--muted)" strokeDasharray="2 3" />
           {hovered.map(({ line, point }) => {
             const cy = scaleY(point.y);
             const cx = scaleX(point.x);
-            return cx === undefined || cy === undefined ? null : <circle key={line.key} cx={cx} cy={cy} r={3} fill={line.color} />;
+            return !Number.isFinite(cx) || !Number.isFinite(cy) ? null : <circle key={line.key} cx={cx} cy={cy} r={3} fill={line.color} />;
           })}
           <text x={labelLeft ? anchorX - 6 : anchorX + 6} y={area.y + 12} textAnchor={labelLeft ? 'end' : 'start'} className="chart-readout-text">
             <tspan>{formatX(anchor.point.x)}</tspan>

@@ -3,9 +3,9 @@ import { downsample, smoothGrowing, type ChartPoint, type Curves } from '../../s
 import { formatCompact, formatTick, METRIC_LABELS } from '../format';
 import { ChartLegend } from './ChartLegend';
 import { extentOf, logDomain, logTicks, niceAxis, niceCeil } from './domain';
-import { FrameGrid } from './FrameGrid';
-import { chartOf, FramePartsContext, xAxisOf, yAxisOf } from './ChartFrame';
-import { ChartLinesContext, type ChartLine } from './LiveLines';
+import { LiveChart } from './ChartFrame';
+import type { ChartLine } from './LiveLines';
+import type { Frame } from './plot';
 
 export interface ChartRun {
   key: string;
@@ -39,14 +39,15 @@ function curve(series: Curves, metric: string, smoothing: number, logScale: bool
   return logScale ? points.filter((p) => p.y > 0) : points;
 }
 
-/** Built once: the frame and the lines reach it through contexts. */
-const CHART = chartOf({ top: 8, right: 24, bottom: 4, left: 0 });
+const MARGIN = { top: 8, right: 24, bottom: 4, left: 0 };
+const X_SIZE = 36;
+const Y_SIZE = 44;
 
 /**
  * One metric against samples seen, for the current run and earlier runs kept for comparison.
- * recharts draws the frame (axes, ticks, grid) from domains that change only a few times per
- * run; the curves are drawn by LiveLines with recharts' scales, so streaming points costs a
- * path update, not a re-render of the whole chart.
+ * The frame (axes, ticks, grid) follows domains that change only a few times per run; the curves
+ * are drawn by LiveLines with the same scales, so streaming points costs a path update, not a
+ * re-render of the whole chart.
  */
 export const MetricChart = memo(function MetricChart({ metric, runs, smoothing, logScale, version, legend = true }: Props) {
   const lines = useMemo<ChartLine[]>(
@@ -74,20 +75,14 @@ export const MetricChart = memo(function MetricChart({ metric, runs, smoothing, 
   const xMax = niceCeil(Math.max(extent.maxX, total / 8));
   const yLow = logScale ? logDomain(extent.minY, extent.maxY)[0] : 0;
   const yHigh = logScale ? logDomain(extent.minY, extent.maxY)[1] : metric === 'acc' ? 1 : niceCeil(extent.maxY);
-  // Each part of the frame is its own element, rebuilt only when its own inputs change: recharts
-  // re-registers an axis whenever the axis re-renders, and every registration recomputes the
-  // chart's selectors, so a rescale of x leaves the y axis (and the other way round) untouched.
-  const xTicks = useMemo(() => niceAxis(0, xMax).ticks, [xMax]);
   // The ends are 1, 2, 4 or 8 × 10^k: four intervals give round ticks.
-  const yTicks = useMemo(() => (logScale ? logTicks(yLow, yHigh) : niceAxis(yLow, yHigh).ticks), [logScale, yLow, yHigh]);
-  const xAxis = useMemo(() => xAxisOf({ domain: [0, xMax], ticks: xTicks, size: 36, format: formatCompact, title: 'samples seen' }), [xMax, xTicks]);
-  const yAxis = useMemo(
-    () => yAxisOf({ domain: [yLow, yHigh], ticks: yTicks, size: 44, format: formatTick, log: logScale }),
-    [logScale, yLow, yHigh, yTicks],
+  const frame = useMemo<Frame>(
+    () => ({
+      x: { domain: [0, xMax], ticks: niceAxis(0, xMax).ticks, size: X_SIZE, format: formatCompact, title: 'samples seen' },
+      y: { domain: [yLow, yHigh], ticks: logScale ? logTicks(yLow, yHigh) : niceAxis(yLow, yHigh).ticks, size: Y_SIZE, format: formatTick, log: logScale },
+    }),
+    [xMax, logScale, yLow, yHigh],
   );
-  const grid = useMemo(() => <FrameGrid xTicks={xTicks} yTicks={yTicks} />, [xTicks, yTicks]);
-  const parts = useMemo(() => ({ xAxis, yAxis, grid }), [xAxis, yAxis, grid]);
-
   const context = useMemo(() => ({ lines, formatX: samplesSeen }), [lines]);
   const label = METRIC_LABELS[metric] ?? metric;
   const current = (lines.find((l) => l.current) ?? lines[0])?.points;
@@ -102,9 +97,7 @@ export const MetricChart = memo(function MetricChart({ metric, runs, smoothing, 
         {last && <span className="latest"> · latest {formatCompact(last.y)}</span>}
       </figcaption>
       <div className="chart-box" role="img" aria-label={description}>
-        <FramePartsContext.Provider value={parts}>
-          <ChartLinesContext.Provider value={context}>{CHART}</ChartLinesContext.Provider>
-        </FramePartsContext.Provider>
+        <LiveChart frame={frame} lines={context} margin={MARGIN} xSize={X_SIZE} ySize={Y_SIZE} />
       </div>
       {legend && lines.length > 1 && <ChartLegend lines={lines} label={`${label} runs`} />}
     </figure>

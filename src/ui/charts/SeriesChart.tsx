@@ -1,9 +1,9 @@
 import { memo, useMemo } from 'react';
 import { formatTick } from '../format';
 import { ticksThatFit, ticksWithin } from './domain';
-import { FrameGrid, type FrameMarker } from './FrameGrid';
-import { chartOf, FramePartsContext, xAxisOf, yAxisOf } from './ChartFrame';
-import { ChartLinesContext, type ChartLine } from './LiveLines';
+import { LiveChart } from './ChartFrame';
+import type { ChartLine } from './LiveLines';
+import type { AxisOptions, Frame, FrameMarker } from './plot';
 import { useMountStages } from './mountQueue';
 
 export interface ChartAxis {
@@ -14,16 +14,13 @@ export interface ChartAxis {
   /** Whole numbers only (steps, horizons). */
   integer?: boolean;
   tickCount?: number;
-  /** The ticks to draw (e.g. niceAxis' multiples of a round interval); recharts picks them when absent. */
+  /** The ticks to draw (e.g. niceAxis' multiples of a round interval); chosen to fit when absent. */
   ticks?: readonly number[];
   /** Height of the x axis or width of the y axis, in px. */
   size?: number;
 }
 
-/** The lines before the axes have mounted: none, so none is drawn with a scale not yet set. */
-const NO_LINES: ChartLine[] = [];
-/** Built once: the frame and the lines reach it through contexts. */
-const CHART = chartOf({ top: 8, right: 16, bottom: 4, left: 0 });
+const MARGIN = { top: 8, right: 16, bottom: 4, left: 0 };
 
 interface Props {
   lines: ChartLine[];
@@ -37,47 +34,37 @@ interface Props {
 
 /**
  * Lines against a numeric x axis, for views that redraw several times a second while a model
- * trains. recharts draws the frame (grid, axes, marker), memoised on the axes' domains and
- * formats, so it renders again only when they change; the lines are LiveLines paths drawn with
- * recharts' scales. Callers keep `tick` and `formatX` stable (module functions or memoised) and
- * pick domains that move rarely (see niceAxis).
+ * trains. The frame (grid, axes, marker) is memoised on the axes' domains and formats, so it
+ * renders again only when they change; the lines are paths drawn with the same scales. Callers
+ * keep `tick` and `formatX` stable (module functions or memoised) and pick domains that move
+ * rarely (see niceAxis).
  */
 export const SeriesChart = memo(function SeriesChart({ lines, x, y, marker, formatX }: Props) {
   const [x0, x1] = x.domain;
   const [y0, y1] = y.domain;
-  // The grid needs the ticks: where a caller gives none, they are chosen here, as many as fit.
+  const xSize = x.size ?? 36;
+  const ySize = y.size ?? 48;
+  // Where a caller gives no ticks, they are chosen here, as many as fit.
   const xTicks = (x.ticks ?? ticksThatFit(x.domain, x.integer === true, x.tickCount ?? 5, x.tick ?? formatTick)).join(' ');
   const yTicks = (y.ticks ?? ticksWithin(y.domain, y.integer === true, y.tickCount ?? 5)).join(' ');
-  // Each part of the frame is its own element, rebuilt only when its own inputs change: recharts
-  // re-registers an axis whenever the axis re-renders, and every registration recomputes the
-  // chart's selectors.
-  const xTickList = useMemo(() => (xTicks ? xTicks.split(' ').map(Number) : []), [xTicks]);
-  const yTickList = useMemo(() => (yTicks ? yTicks.split(' ').map(Number) : []), [yTicks]);
-  const xAxis = useMemo(
-    () => xAxisOf({ domain: [x0, x1], ticks: xTickList, size: x.size ?? 36, format: x.tick, allowDecimals: !x.integer, title: x.title }),
-    [x0, x1, x.title, x.tick, x.integer, x.size, xTickList],
+  const xAxis = useMemo<AxisOptions>(
+    () => ({ domain: [x0, x1], ticks: xTicks ? xTicks.split(' ').map(Number) : [], size: xSize, format: x.tick ?? formatTick, title: x.title }),
+    [x0, x1, xTicks, xSize, x.tick, x.title],
   );
-  const yAxis = useMemo(
-    () => yAxisOf({ domain: [y0, y1], ticks: yTickList, size: y.size ?? 48, format: y.tick ?? formatTick, allowDecimals: !y.integer }),
-    [y0, y1, y.tick, y.integer, y.size, yTickList],
+  const yAxis = useMemo<AxisOptions>(
+    () => ({ domain: [y0, y1], ticks: yTicks ? yTicks.split(' ').map(Number) : [], size: ySize, format: y.tick ?? formatTick }),
+    [y0, y1, yTicks, ySize, y.tick],
   );
-  const grid = useMemo(
-    () => <FrameGrid xTicks={xTickList} yTicks={yTickList} marker={marker} />,
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [xTickList, yTickList, marker?.x, marker?.label],
+  // The chart mounts in two tasks of its own, the second after the first was drawn (the box keeps
+  // its size meanwhile): recharts' store and the chart's size, then the frame and the lines.
+  const stage = useMountStages(2);
+  const markerX = marker?.x;
+  const markerLabel = marker?.label;
+  const frame = useMemo<Frame | null>(
+    () => (stage >= 2 ? { x: xAxis, y: yAxis, marker: markerX === undefined ? undefined : { x: markerX, ...(markerLabel === undefined ? {} : { label: markerLabel }) } } : null),
+    [stage, xAxis, yAxis, markerX, markerLabel],
   );
-  // The chart mounts in three tasks of its own, each after the previous one was drawn (the box keeps
-  // its size meanwhile): recharts' store and the chart's size, then the axes and the lines, then the
-  // grid. In one task, recharts' first render of a chart took 25–30 ms of the main thread.
-  const stage = useMountStages(3);
-  const parts = useMemo(
-    () => ({ xAxis: stage >= 2 ? xAxis : null, yAxis: stage >= 2 ? yAxis : null, grid: stage >= 3 ? grid : null }),
-    [stage, xAxis, yAxis, grid],
-  );
-  const context = useMemo(() => ({ lines: stage >= 2 ? lines : NO_LINES, formatX }), [stage, lines, formatX]);
-  return stage >= 1 ? (
-    <FramePartsContext.Provider value={parts}>
-      <ChartLinesContext.Provider value={context}>{CHART}</ChartLinesContext.Provider>
-    </FramePartsContext.Provider>
-  ) : null;
+  // The lines are drawn once the frame is there (their scales are the frame's).
+  const context = useMemo(() => ({ lines, formatX }), [lines, formatX]);
+  return stage >= 1 ? <LiveChart frame={frame} lines={context} margin={MARGIN} xSize={xSize} ySize={ySize} /> : null;
 });
