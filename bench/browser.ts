@@ -10,7 +10,7 @@ import { defaultValues } from '../src/experiments/params';
 import { findExperiment } from '../src/experiments/registry';
 import { benchBaseline, type BaselineRow } from './baseline';
 import { withServedApp } from './chromium';
-import { engineOf, mainThreadBetween, waitForForm, watchMainThread } from './mainThread';
+import { engineOf, mainThreadBetween, trainButtonCentre, waitForForm, watchMainThread } from './mainThread';
 import { benchValues, workQuery } from './work';
 
 function fusedSupported(id: string): boolean {
@@ -39,10 +39,11 @@ const REQUESTED = (process.env.BENCH_BACKENDS ?? 'fused,auto,wasm,cpu,webgl,webg
 async function runOne(page: Page, url: string): Promise<Omit<BrowserBenchRow, 'experiment' | 'requested'>> {
   await page.goto(url);
   await waitForForm(page);
+  const train = await trainButtonCentre(page);
   // Measured from the click on: page load and the first render are not training.
   const since = await page.evaluate(() => performance.now());
   const formReadyMs = since;
-  await page.getByTestId('train-button').click();
+  await page.mouse.click(train.x, train.y);
   await page.waitForFunction(() => (window.__playground?.progressTimes().length ?? 0) > 0 || ['done', 'error'].includes(window.__playground?.status() ?? ''), null, { timeout: 600_000 });
   const tensorsDuring = await page.evaluate(() => window.__playground?.tensors() ?? Number.NaN);
   await page.waitForFunction(() => ['done', 'error'].includes(window.__playground?.status() ?? ''), null, { timeout: 600_000 });

@@ -9,7 +9,7 @@ import type { Browser, Page } from '@playwright/test';
 import type {} from '../src/state/testHook';
 import { EXPERIMENTS } from '../src/experiments/registry';
 import { withServedApp } from './chromium';
-import { engineOf, mainThreadBetween, waitForForm, watchMainThread } from './mainThread';
+import { engineOf, mainThreadBetween, trainButtonCentre, waitForForm, watchMainThread } from './mainThread';
 import { CPU_TRACE_CATEGORIES, mainThreadCpu, type MainThreadCpu, type TraceEvent } from './mainThreadCpu';
 
 export interface SmoothnessRow {
@@ -58,13 +58,14 @@ async function measure(browser: Browser, url: string, runMs: number): Promise<Om
     await waitForForm(page);
     // Let the page's first render and the charts' mounting pass: they are not training.
     await page.waitForTimeout(1500);
+    const train = await trainButtonCentre(page);
     await browser.startTracing(page, { categories: CPU_TRACE_CATEGORIES });
     tracing = true;
     const since = await page.evaluate((mark) => {
       performance.mark(mark);
       return performance.now();
     }, CLICK_MARK);
-    await page.getByTestId('train-button').click();
+    await page.mouse.click(train.x, train.y);
     const deadline = Date.now() + runMs;
     let stopped = false;
     for (;;) {

@@ -19,6 +19,26 @@ describe('median and finiteCount', () => {
     );
   });
 
+  it('equals the sorted middle on long, sorted, reversed, flat and repetitive inputs', () => {
+    const sortedMedian = (values: readonly number[]) => {
+      const sorted = Float64Array.from(values).sort();
+      const m = sorted.length / 2;
+      return sorted.length % 2 ? (sorted[Math.floor(m)] as number) : ((sorted[m - 1] as number) + (sorted[m] as number)) / 2;
+    };
+    const shapes = fc.oneof(
+      fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 3000 }),
+      fc.array(fc.integer({ min: -3, max: 3 }), { minLength: 1, maxLength: 3000 }),
+      fc.integer({ min: 1, max: 5000 }).map((n) => Array.from({ length: n }, (_, i) => 1 / (i + 1))),
+      fc.integer({ min: 1, max: 5000 }).map((n) => Array.from({ length: n }, (_, i) => i % 7)),
+      fc.integer({ min: 1, max: 5000 }).map((n) => Array.from({ length: n }, () => 0.5)),
+    );
+    fc.assert(
+      fc.property(shapes, (values) => {
+        expect(median(values)).toBe(sortedMedian(values));
+      }),
+    );
+  });
+
   it('counts finite values, stopping at the bound', () => {
     const values = [1, Number.NaN, 2, Number.POSITIVE_INFINITY, 3, -4];
     expect(finiteCount(values)).toBe(4);

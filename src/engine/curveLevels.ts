@@ -26,12 +26,59 @@ export function thinned(values: ArrayLike<number>, max: number): number[] {
   return out;
 }
 
-/** The median of finite values (a typed array's numeric sort: no comparator call per pair). */
+/**
+ * Puts the k-th smallest value of a[lo..hi] at a[k], smaller ones before it and larger ones after
+ * (Hoare's selection with a median-of-three pivot; a range that keeps resisting is sorted).
+ */
+function selectKth(a: Float64Array, k: number, lo: number, hi: number): void {
+  // Median-of-three handles the sorted and reversed runs a loss curve is made of; this bound
+  // (about twice the rounds a fair split needs) keeps an adversarial order from costing n².
+  let rounds = 2 * Math.ceil(Math.log2(hi - lo + 2)) + 8;
+  while (hi > lo) {
+    if (rounds-- === 0) {
+      a.subarray(lo, hi + 1).sort();
+      return;
+    }
+    const mid = (lo + hi) >> 1;
+    const x = a[lo] as number;
+    const y = a[mid] as number;
+    const z = a[hi] as number;
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((a[i] as number) < pivot) i++;
+      while ((a[j] as number) > pivot) j--;
+      if (i <= j) {
+        const t = a[i] as number;
+        a[i++] = a[j] as number;
+        a[j--] = t;
+      }
+    }
+    // Now a[lo..j] ≤ pivot ≤ a[i..hi], and everything between equals the pivot.
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return;
+  }
+}
+
+/**
+ * The median of finite values, by selection rather than a sort: the diagnosis takes some fifty
+ * medians of a long curve's buckets each time it judges a growing run, and sorting them cost
+ * 6–7 ms of a 13-ms task in a million-sample run.
+ */
 export function median(values: ArrayLike<number>): number {
-  const sorted = Float64Array.from(values).sort();
-  const mid = sorted.length / 2;
-  if (sorted.length === 0) return Number.NaN;
-  return sorted.length % 2 ? (sorted[Math.floor(mid)] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  const a = Float64Array.from(values);
+  const n = a.length;
+  if (n === 0) return Number.NaN;
+  const upper = n >> 1;
+  selectKth(a, upper, 0, n - 1);
+  const high = a[upper] as number;
+  if (n % 2) return high;
+  // The lower middle is the largest value below the upper one's place.
+  let low = a[0] as number;
+  for (let i = 1; i < upper; i++) if ((a[i] as number) > low) low = a[i] as number;
+  return (low + high) / 2;
 }
 
 /** How many of the values are finite (counting stops at `upTo`), without copying them. */

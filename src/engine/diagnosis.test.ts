@@ -175,4 +175,15 @@ describe('diagnoseColumns', () => {
     expect(diagnoseColumns({ metricNames: ['loss', 'acc'], samples, values: [loss, loss.map(() => 0.5)] })?.basis).toBe('training');
     expect(diagnoseColumns({ metricNames: ['acc'], samples, values: [loss] })).toBeNull();
   });
+
+  it('reads the validation loss only where the columns say it has values, when they say so', () => {
+    const { loss, validation, samples } = withEpochsOf(5, shapes.overfit());
+    const at = validation.flatMap((v, i) => (Number.isFinite(v) ? [i] : []));
+    const columns = { metricNames: ['loss', 'val_loss'], samples, values: [loss, validation] };
+    const passed = diagnoseColumns(columns);
+    expect(passed?.label).toBe('overfit');
+    expect(diagnoseColumns({ ...columns, valuesAt: (m) => (m === 1 ? at : null) })).toEqual(passed);
+    // Told of fewer points, it judges fewer: the first epochs alone are too few for a shape.
+    expect(diagnoseColumns({ ...columns, valuesAt: (m) => (m === 1 ? at.slice(0, MIN_EPOCHS - 1) : null) })?.label).toBe('early');
+  });
 });

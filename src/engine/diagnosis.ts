@@ -35,6 +35,11 @@ export interface CurveColumns {
   readonly metricNames: readonly string[];
   readonly samples: ArrayLike<number>;
   readonly values: readonly ArrayLike<number>[];
+  /**
+   * Where a metric has values, when known without a pass over its column (a live series notes it
+   * as points arrive): index m for metric m, null where unknown.
+   */
+  readonly valuesAt?: ((m: number) => readonly number[] | null) | undefined;
 }
 
 /** Below these, a shape means nothing yet. */
@@ -139,18 +144,21 @@ const turnedUpAdvice = (best: NonNullable<Diagnosis['best']>) =>
 
 /**
  * The scores of a validation column (NaN where it was not scored), and the lowest: its value, its
- * epoch (validation is scored once per epoch) and the samples seen by then. One plain pass: the
- * column has a value per training step, a million of them in a long run.
+ * epoch (validation is scored once per epoch) and the samples seen by then. Read at the points `at`
+ * where it has values when they are known, else in one plain pass: the column has a value per
+ * training step, a million of them in a long run (3–7 ms per judgement).
  */
-function validationScores(validation: ArrayLike<number>, samples: ArrayLike<number>): { scored: number[]; best: Diagnosis['best'] } {
+function validationScores(validation: ArrayLike<number>, samples: ArrayLike<number>, at?: readonly number[]): { scored: number[]; best: Diagnosis['best'] } {
   const scored: number[] = [];
   let best: Diagnosis['best'];
-  for (let i = 0; i < validation.length; i++) {
+  const score = (i: number) => {
     const value = validation[i] as number;
-    if (!Number.isFinite(value)) continue;
+    if (!Number.isFinite(value)) return;
     scored.push(value);
     if (!best || value < best.value) best = { value, epoch: scored.length, samplesSeen: samples[i] ?? Number.NaN };
-  }
+  };
+  if (at) for (const i of at) score(i);
+  else for (let i = 0; i < validation.length; i++) score(i);
   return { scored, best };
 }
 
@@ -159,12 +167,12 @@ function validationScores(validation: ArrayLike<number>, samples: ArrayLike<numb
  * (NaN where it was not scored). `previous` is the label of the previous call on the same run.
  */
 export function diagnose(
-  curves: { loss: ArrayLike<number>; validation?: ArrayLike<number>; samples: ArrayLike<number> },
+  curves: { loss: ArrayLike<number>; validation?: ArrayLike<number>; samples: ArrayLike<number>; validationAt?: readonly number[] | null | undefined },
   previous?: DiagnosisLabel,
   options: DiagnosisOptions = {},
 ): Diagnosis {
   const { loss, validation, samples } = curves;
-  const scores = validation !== undefined ? validationScores(validation, samples) : undefined;
+  const scores = validation !== undefined ? validationScores(validation, samples, curves.validationAt ?? undefined) : undefined;
   const basis = validation !== undefined ? 'validation' : 'training';
   const keep = (label: DiagnosisLabel) => previous === label;
   const trainPoints = finiteCount(loss, MIN_STEPS);
@@ -206,6 +214,8 @@ export function diagnoseColumns(series: CurveColumns, previous?: DiagnosisLabel,
   const lossIndex = series.metricNames.indexOf('loss');
   const loss = series.values[lossIndex];
   if (lossIndex < 0 || !loss) return null;
-  const validation = series.values[series.metricNames.indexOf('val_loss')];
-  return diagnose(validation ? { loss, validation, samples: series.samples } : { loss, samples: series.samples }, previous, options);
+  const validationIndex = series.metricNames.indexOf('val_loss');
+  const validation = series.values[validationIndex];
+  const validationAt = validation ? series.valuesAt?.(validationIndex) : undefined;
+  return diagnose(validation ? { loss, validation, samples: series.samples, validationAt } : { loss, samples: series.samples }, previous, options);
 }

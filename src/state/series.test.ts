@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { packPoints } from '../engine/pointBatch';
 import type { StepPoint } from '../engine/train';
-import { appendPoints, downsample, emptySeries, lastOf, plainCurves, scoredPoints, seriesOf, smooth, smoothGrowing } from './series';
+import { appendPoints, downsample, emptySeries, finitePointsOf, lastOf, plainCurves, scoredPoints, seriesOf, smooth, smoothGrowing } from './series';
 
 describe('smooth', () => {
   it('weight 0 (or less) returns a copy of the input', () => {
@@ -194,6 +194,24 @@ describe('scoredPoints', () => {
     // The loss everywhere but the last point, the validation loss at every other point, the last included.
     expect(scored).toHaveLength(n);
     expect(scored).toEqual(scoredPoints(plainCurves(series)));
+  });
+});
+
+describe('finitePointsOf', () => {
+  it('where each metric of a live series has values, as a pass finds them; null where not noted', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.integer({ min: 0, max: 9 }), { maxLength: 40 }), { maxLength: 8 }), (batches) => {
+        const series = emptySeries(['loss', 'val_loss']);
+        let step = 0;
+        for (const batch of batches) appendPoints(series, packPoints(batch.map((k) => ({ step: ++step, samplesSeen: step, values: [k === 0 ? Number.NaN : k, k > 6 ? step : Number.NaN] }))));
+        series.values.forEach((column, m) => {
+          const pass = Array.from(column, (v, i) => (Number.isFinite(v) ? i : -1)).filter((i) => i >= 0);
+          expect(finitePointsOf(series, m)).toEqual(pass);
+        });
+      }),
+      { numRuns: 200 },
+    );
+    expect(finitePointsOf({ metricNames: ['loss'], samples: [1], values: [[1]] }, 0)).toBeNull();
   });
 });
 

@@ -114,6 +114,15 @@ export function appendPoints(series: Series, points: PointBatch): void {
 }
 
 /**
+ * Where metric `m` of a live series has finite values, in order, as appendPoints noted them; null
+ * when it did not (curves it did not build, or a metric with values at more than MAX_TALLIED
+ * points). Do not change the array.
+ */
+export function finitePointsOf(curves: Curves, m: number): readonly number[] | null {
+  return buffersOf.get(curves)?.tallies[m]?.finiteAt ?? null;
+}
+
+/**
  * The points where a metric scored now and then (a validation metric: NaN between its checks) has
  * a value, in order; none when every metric has a value at every point. From appendPoints' tallies
  * when they suffice, else from one pass over the columns.

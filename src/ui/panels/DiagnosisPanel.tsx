@@ -1,11 +1,15 @@
 import { findExperiment } from '../../experiments/registry';
 import { useDeferredValue, useMemo, useState } from 'react';
-import { diagnoseColumns, diagnosisTitle, type Diagnosis } from '../../engine/diagnosis';
+import { diagnoseColumns, diagnosisTitle, type CurveColumns, type Diagnosis } from '../../engine/diagnosis';
+import { finitePointsOf, type Curves } from '../../state/series';
 import type { AnyExperiment, CurveLesson } from '../../experiments/types';
 import { startRepeats, useRepeatStore } from '../../state/repeats';
 import { isActive, useStore, type RunRecord } from '../../state/store';
 import { formatCount, formatMetric } from '../format';
 import { useThrottled } from '../useThrottled';
+
+/** A run's curves with where each metric has values, as the live series noted them. */
+const liveColumns = (series: Curves): CurveColumns => ({ ...series, valuesAt: (m) => finitePointsOf(series, m) });
 
 /** The diagnosis follows the curves at most twice a second. */
 const REDIAGNOSE_MS = 500;
@@ -42,7 +46,7 @@ function useRunDiagnosis(run: RunRecord | null, version: number, live: boolean):
   const previous = live && tracked?.runId === runId ? tracked.diagnosis?.label : undefined;
   // An experiment without epochs generates every training example afresh: it cannot overfit.
   const freshData = run ? findExperiment(run.experimentId)?.epochs === undefined : false;
-  const diagnosis = run?.series ? diagnoseColumns(run.series, previous, { freshData }) : null;
+  const diagnosis = run?.series ? diagnoseColumns(liveColumns(run.series), previous, { freshData }) : null;
   // Adjusting state while rendering, as React advises for values derived from earlier renders.
   setTracked({ runId, version, live, diagnosis, points });
   return diagnosis;
@@ -82,7 +86,7 @@ function RepeatsLesson({ experiment, count }: { experiment: AnyExperiment; count
   const version = useThrottled(useRepeatStore((s) => s.version), REDIAGNOSE_MS);
   const shown = useMemo(() => (of === experiment.id && kind === 'repeat' ? runs : []), [of, experiment.id, kind, runs]);
   const labels = useMemo(
-    () => shown.map((run) => ({ seed: run.seed, status: run.status, diagnosis: run.series ? diagnoseColumns(run.series) : null })),
+    () => shown.map((run) => ({ seed: run.seed, status: run.status, diagnosis: run.series ? diagnoseColumns(liveColumns(run.series)) : null })),
     // `version` marks in-place growth of the runs' series.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [shown, version],
