@@ -148,7 +148,7 @@ const turnedUpAdvice = (best: NonNullable<Diagnosis['best']>) =>
  * where it has values when they are known, else in one plain pass: the column has a value per
  * training step, a million of them in a long run (3–7 ms per judgement).
  */
-function validationScores(validation: ArrayLike<number>, samples: ArrayLike<number>, at?: readonly number[]): { scored: number[]; best: Diagnosis['best'] } {
+function validationScores(validation: ArrayLike<number>, samples: ArrayLike<number>, at: readonly number[] | null | undefined): { scored: number[]; best: Diagnosis['best'] } {
   const scored: number[] = [];
   let best: Diagnosis['best'];
   const score = (i: number) => {
@@ -172,7 +172,7 @@ export function diagnose(
   options: DiagnosisOptions = {},
 ): Diagnosis {
   const { loss, validation, samples } = curves;
-  const scores = validation !== undefined ? validationScores(validation, samples, curves.validationAt ?? undefined) : undefined;
+  const scores = validation !== undefined ? validationScores(validation, samples, curves.validationAt) : undefined;
   const basis = validation !== undefined ? 'validation' : 'training';
   const keep = (label: DiagnosisLabel) => previous === label;
   const trainPoints = finiteCount(loss, MIN_STEPS);

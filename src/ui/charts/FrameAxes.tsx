@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { useChartHeight } from 'recharts';
 import { usePlot } from './plot';
 import { labelledTicks, placedTicks } from './scale';
 
@@ -11,10 +12,11 @@ const Y_LABEL_PX = 14;
 /**
  * The chart's two axes as plain SVG: a line along the plot, a mark at each tick and its label
  * (every given tick is labelled; a log axis leaves out labels that would overlap), and the x
- * axis' title inside its end. Labels are written once, without measuring them in the page.
+ * axis' title inside its end, on the chart's bottom edge. Labels are written once, without measuring them in the page.
  */
 export const FrameAxes = memo(function FrameAxes() {
   const plot = usePlot();
+  const height = useChartHeight();
   if (!plot) return null;
   const { area, frame } = plot;
   const left = area.x;
@@ -35,8 +37,8 @@ export const FrameAxes = memo(function FrameAxes() {
             </text>
           </g>
         ))}
-        {frame.x.title && (
-          <text className="chart-axis-title" x={right + 2} y={bottom + frame.x.size + 2} textAnchor="end" stroke="none" fontSize={11}>
+        {frame.x.title && height !== undefined && (
+          <text className="chart-axis-title" x={right + 2} y={height - 2} textAnchor="end" stroke="none" fontSize={11}>
             {frame.x.title}
           </text>
         )}

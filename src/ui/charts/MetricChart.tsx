@@ -78,8 +78,8 @@ export const MetricChart = memo(function MetricChart({ metric, runs, smoothing, 
   // The ends are 1, 2, 4 or 8 × 10^k: four intervals give round ticks.
   const frame = useMemo<Frame>(
     () => ({
-      x: { domain: [0, xMax], ticks: niceAxis(0, xMax).ticks, size: X_SIZE, format: formatCompact, title: 'samples seen' },
-      y: { domain: [yLow, yHigh], ticks: logScale ? logTicks(yLow, yHigh) : niceAxis(yLow, yHigh).ticks, size: Y_SIZE, format: formatTick, log: logScale },
+      x: { domain: [0, xMax], ticks: niceAxis(0, xMax).ticks, format: formatCompact, title: 'samples seen' },
+      y: { domain: [yLow, yHigh], ticks: logScale ? logTicks(yLow, yHigh) : niceAxis(yLow, yHigh).ticks, format: formatTick, log: logScale },
     }),
     [xMax, logScale, yLow, yHigh],
   );

@@ -48,12 +48,12 @@ export const SeriesChart = memo(function SeriesChart({ lines, x, y, marker, form
   const xTicks = (x.ticks ?? ticksThatFit(x.domain, x.integer === true, x.tickCount ?? 5, x.tick ?? formatTick)).join(' ');
   const yTicks = (y.ticks ?? ticksWithin(y.domain, y.integer === true, y.tickCount ?? 5)).join(' ');
   const xAxis = useMemo<AxisOptions>(
-    () => ({ domain: [x0, x1], ticks: xTicks ? xTicks.split(' ').map(Number) : [], size: xSize, format: x.tick ?? formatTick, title: x.title }),
-    [x0, x1, xTicks, xSize, x.tick, x.title],
+    () => ({ domain: [x0, x1], ticks: xTicks ? xTicks.split(' ').map(Number) : [], format: x.tick ?? formatTick, title: x.title }),
+    [x0, x1, xTicks, x.tick, x.title],
   );
   const yAxis = useMemo<AxisOptions>(
-    () => ({ domain: [y0, y1], ticks: yTicks ? yTicks.split(' ').map(Number) : [], size: ySize, format: y.tick ?? formatTick }),
-    [y0, y1, yTicks, ySize, y.tick],
+    () => ({ domain: [y0, y1], ticks: yTicks ? yTicks.split(' ').map(Number) : [], format: y.tick ?? formatTick }),
+    [y0, y1, yTicks, y.tick],
   );
   // The chart mounts in two tasks of its own, the second after the first was drawn (the box keeps
   // its size meanwhile): recharts' store and the chart's size, then the frame and the lines.

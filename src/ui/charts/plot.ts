@@ -12,8 +12,6 @@ export interface FrameMarker {
 export interface AxisOptions {
   domain: readonly [number, number];
   ticks: readonly number[];
-  /** Height of an x axis or width of a y axis, px. */
-  size: number;
   /** How a tick is written. */
   format: (value: number) => string;
   /** A title inside the axis' end (e.g. "samples seen"); x axis only. */
