@@ -1,20 +1,19 @@
 import { memo, useMemo, type ReactElement } from 'react';
-import { LineChart, ResponsiveContainer } from 'recharts';
+import { LineChart } from 'recharts';
 import { FrameAxes } from './FrameAxes';
 import { FrameGrid } from './FrameGrid';
 import { ChartLinesContext, LiveLines, type ChartLines } from './LiveLines';
 import { FrameContext, type Frame } from './plot';
+import { useBoxSize } from './useBoxSize';
 
-/** A chart's recharts element for these margins (axes included): built once per chart. */
-function chartOf(top: number, right: number, bottom: number, left: number): ReactElement {
+/** A chart's recharts element for its size and these margins (axes included): built once per size. */
+function chartOf(width: number, height: number, top: number, right: number, bottom: number, left: number): ReactElement {
   return (
-    <ResponsiveContainer width="100%" height="100%">
-      <LineChart margin={{ top, right, bottom, left }}>
-        <FrameGrid />
-        <FrameAxes />
-        <LiveLines />
-      </LineChart>
-    </ResponsiveContainer>
+    <LineChart width={width} height={height} margin={{ top, right, bottom, left }}>
+      <FrameGrid />
+      <FrameAxes />
+      <LiveLines />
+    </LineChart>
   );
 }
 
@@ -30,7 +29,8 @@ interface Props {
 }
 
 /**
- * A live chart: recharts sizes the surface to its box and gives the plot area; the frame (axes,
+ * A live chart: it fills its box (sized by the page's CSS), recharts draws the surface at that size
+ * and gives the plot area; the frame (axes,
  * ticks, grid, marker) and the lines are plain SVG drawn with the chart's own scales. While a
  * model trains, a new domain re-renders those parts alone: with recharts' axes, every rescale
  * re-registered the axis with recharts' store and recomputed its selectors, 10–14 ms of the main
@@ -38,12 +38,20 @@ interface Props {
  */
 export const LiveChart = memo(function LiveChart({ frame, lines, margin, xSize, ySize }: Props) {
   const { top, right, bottom, left } = margin;
+  const [box, size] = useBoxSize();
+  const width = size?.width ?? 0;
+  const height = size?.height ?? 0;
   // The chart element never changes while its sizes stay: recharts re-registers its root options
   // (and recomputes everything) when the LineChart's props change.
-  const chart = useMemo(() => chartOf(top, right, bottom + xSize, left + ySize), [top, right, bottom, left, xSize, ySize]);
+  const chart = useMemo(
+    () => (width > 0 && height > 0 ? chartOf(width, height, top, right, bottom + xSize, left + ySize) : null),
+    [width, height, top, right, bottom, left, xSize, ySize],
+  );
   return (
-    <FrameContext.Provider value={frame}>
-      <ChartLinesContext.Provider value={lines}>{chart}</ChartLinesContext.Provider>
-    </FrameContext.Provider>
+    <div ref={box} className="live-chart">
+      <FrameContext.Provider value={frame}>
+        <ChartLinesContext.Provider value={lines}>{chart}</ChartLinesContext.Provider>
+      </FrameContext.Provider>
+    </div>
   );
 });
