@@ -25,7 +25,7 @@ export function startChunks(indexHtml: string): string[] {
 }
 
 export interface StartJs {
-  files: { path: string; bytes: number; gzipBytes: number; hasTfjs: boolean }[];
+  files: { path: string; gzipBytes: number; hasTfjs: boolean }[];
   gzipBytes: number;
 }
 
@@ -35,7 +35,7 @@ export async function measureStartJs(indexHtml: string, read: (path: string) => 
     startChunks(indexHtml).map(async (path) => {
       const data = await read(path);
       const text = new TextDecoder().decode(data);
-      return { path, bytes: data.length, gzipBytes: gzipSync(data).length, hasTfjs: TFJS_MARKERS.some((marker) => text.includes(marker)) };
+      return { path, gzipBytes: gzipSync(data).length, hasTfjs: TFJS_MARKERS.some((marker) => text.includes(marker)) };
     }),
   );
   return { files, gzipBytes: files.reduce((sum, f) => sum + f.gzipBytes, 0) };
