@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { packPoints } from '../engine/pointBatch';
 import type { StepPoint } from '../engine/train';
-import { appendPoints, downsample, emptySeries, finitePointsOf, lastOf, plainCurves, scoredPoints, seriesOf, smooth, smoothGrowing } from './series';
+import { appendPoints, downsample, downsampleAt, emptySeries, finitePointsOf, lastOf, plainCurves, scoredPoints, seriesOf, smooth, smoothGrowing } from './series';
 
 describe('smooth', () => {
   it('weight 0 (or less) returns a copy of the input', () => {
@@ -91,6 +91,47 @@ describe('downsample', () => {
     expect(points[0]).toEqual({ x: 2, y: 4 });
     expect(points[1]?.x).toBe(4);
     expect(points[1]?.y).toBeNaN();
+  });
+});
+
+describe('downsampleAt', () => {
+  it('draws exactly the scored points where they fit', () => {
+    const xs = [10, 20, 30, 40, 50, 60];
+    const ys = [Number.NaN, 0.5, Number.NaN, Number.NaN, 0.25, Number.NaN];
+    expect(downsampleAt(xs, ys, [1, 4], 200)).toEqual([
+      { x: 20, y: 0.5 },
+      { x: 50, y: 0.25 },
+    ]);
+    // Indices past the shorter column are left out (a column read mid-append).
+    expect(downsampleAt(xs, ys.slice(0, 3), [1, 4], 200)).toEqual([{ x: 20, y: 0.5 }]);
+    expect(downsampleAt(xs, ys, [], 5)).toEqual([]);
+  });
+
+  it('is downsample of the scored sub-series, and equals the whole-column pass where every point fits', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.option(fc.double({ min: -10, max: 10, noNaN: true }), { nil: undefined, freq: 3 }), { maxLength: 400 }),
+        fc.integer({ min: 1, max: 60 }),
+        (cells, maxPoints) => {
+          const xs = cells.map((_, i) => (i + 1) * 5);
+          const ys = cells.map((v) => (v === undefined ? Number.NaN : v));
+          const at = ys.flatMap((y, i) => (Number.isFinite(y) ? [i] : []));
+          const scored = downsample(at.map((i) => xs[i] as number), at.map((i) => ys[i] as number), maxPoints);
+          expect(downsampleAt(xs, ys, at, maxPoints)).toEqual(scored);
+          if (ys.length <= maxPoints) expect(downsampleAt(xs, ys, at, maxPoints)).toEqual(downsample(xs, ys, maxPoints).filter((p) => Number.isFinite(p.y)));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reads a live series at the points its tally noted', () => {
+    const series = emptySeries(['loss', 'val_loss']);
+    const points: StepPoint[] = Array.from({ length: 5000 }, (_, i) => ({ step: i + 1, samplesSeen: (i + 1) * 4, values: [1, (i + 1) % 500 === 0 ? 2 + i : Number.NaN] }));
+    appendPoints(series, packPoints(points));
+    const at = finitePointsOf(series, 1);
+    expect(at).toHaveLength(10);
+    expect(downsampleAt(series.samples, series.values[1] ?? [], at ?? [], 200)).toEqual(Array.from({ length: 10 }, (_, k) => ({ x: (k + 1) * 2000, y: 2 + (k + 1) * 500 - 1 })));
   });
 });
 

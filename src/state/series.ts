@@ -238,6 +238,26 @@ export interface ChartPoint {
 }
 
 /**
+ * The points of (xs, ys) at the indices `at` alone (in order; e.g. where a validation metric was
+ * scored, from finitePointsOf), downsampled as `downsample` does the whole series. A million-step
+ * run scored once per epoch has a thousand such points: reading those, not a million mostly-NaN
+ * values, keeps a redraw of its validation curve as cheap as a short run's.
+ */
+export function downsampleAt(xs: ArrayLike<number>, ys: ArrayLike<number>, at: readonly number[], maxPoints: number): ChartPoint[] {
+  const n = Math.min(xs.length, ys.length);
+  let count = 0;
+  while (count < at.length && (at[count] as number) < n) count++;
+  const pickedX = new Float64Array(count);
+  const pickedY = new Float64Array(count);
+  for (let k = 0; k < count; k++) {
+    const i = at[k] as number;
+    pickedX[k] = xs[i] as number;
+    pickedY[k] = ys[i] as number;
+  }
+  return downsample(pickedX, pickedY, maxPoints);
+}
+
+/**
  * At most `maxPoints` points: consecutive steps are averaged in equal buckets,
  * so a 100,000-step run draws as fast as a 100-step one.
  */

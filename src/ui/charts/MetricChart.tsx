@@ -1,5 +1,5 @@
 import { memo, useMemo } from 'react';
-import { downsample, smoothGrowing, type ChartPoint, type Curves } from '../../state/series';
+import { downsample, downsampleAt, finitePointsOf, smoothGrowing, type ChartPoint, type Curves } from '../../state/series';
 import { formatCompact, formatTick, METRIC_LABELS } from '../format';
 import { ChartLegend } from './ChartLegend';
 import { extentOf, logDomain, logTicks, niceAxis, niceCeil } from './domain';
@@ -39,6 +39,17 @@ function curve(series: Curves, metric: string, smoothing: number, logScale: bool
   return logScale ? points.filter((p) => p.y > 0) : points;
 }
 
+/** A validation metric's points: only where it was scored (NaN elsewhere), unsmoothed. */
+function scoredCurve(series: Curves, metric: string, logScale: boolean): ChartPoint[] {
+  const index = series.metricNames.indexOf(metric);
+  const column = series.values[index];
+  if (!column) return [];
+  // Where the series tallied its scored points, read those alone; else a pass over the column.
+  const at = finitePointsOf(series, index);
+  const points = (at ? downsampleAt(series.samples, column, at, MAX_POINTS) : downsample(series.samples, column, MAX_POINTS)).filter((p) => Number.isFinite(p.y));
+  return logScale ? points.filter((p) => p.y > 0) : points;
+}
+
 const MARGIN = { top: 8, right: 24, bottom: 4, left: 0 };
 const X_SIZE = 36;
 const Y_SIZE = 44;
@@ -59,7 +70,7 @@ export const MetricChart = memo(function MetricChart({ metric, runs, smoothing, 
         // Scored once per epoch on held-out data: drawn unsmoothed, dashed, in its run's colour.
         const validation = `val_${metric}`;
         if (!run.series.metricNames.includes(validation)) return [line];
-        const points = curve(run.series, validation, 0, logScale).filter((p) => Number.isFinite(p.y));
+        const points = scoredCurve(run.series, validation, logScale);
         // Before its first check a validation curve has nothing to draw, and no legend entry either.
         if (points.length === 0) return [line];
         return [line, { key: `${run.key}-val`, label: `${run.label}, validation`, current: run.current, color, ...style, dash: '5 3', points }];
