@@ -76,7 +76,7 @@ export function emptySeries(metricNames: readonly string[]): Series {
 }
 
 /** A copy of the column with room for at least `capacity` values. */
-function grown(column: Float64Array, length: number, capacity: number): Float64Array {
+export function grown(column: Float64Array, length: number, capacity: number): Float64Array {
   const larger = new Float64Array(Math.max(capacity, 2 * column.length));
   larger.set(column.subarray(0, length));
   return larger;

@@ -1,5 +1,6 @@
 import { memo, useMemo } from 'react';
-import { downsample, downsampleAt, finitePointsOf, smoothGrowing, type ChartPoint, type Curves } from '../../state/series';
+import { downsampleGrowing } from '../../state/downsampleGrowing';
+import { downsample, downsampleAt, finitePointsOf, type ChartPoint, type Curves } from '../../state/series';
 import { formatCompact, formatTick, METRIC_LABELS } from '../format';
 import { ChartLegend } from './ChartLegend';
 import { extentOf, logDomain, logTicks, niceAxis, niceCeil } from './domain';
@@ -35,7 +36,7 @@ function curve(series: Curves, metric: string, smoothing: number, logScale: bool
   const index = series.metricNames.indexOf(metric);
   const column = series.values[index];
   if (!column) return [];
-  const points = downsample(series.samples, smoothGrowing(series, index, smoothing), MAX_POINTS);
+  const points = downsampleGrowing(series, index, smoothing, MAX_POINTS);
   return logScale ? points.filter((p) => p.y > 0) : points;
 }
 
