@@ -1,4 +1,4 @@
-import { downsample, grown, smoothGrowing, type ChartPoint, type Curves } from './series';
+import { addFinite, bucketMeans, downsample, grown, smoothGrowing, type ChartPoint, type Curves } from './series';
 
 /** Points per block: a bucket reads at most two partial blocks value by value, whole blocks by their sums. */
 const BLOCK = 64;
@@ -56,33 +56,22 @@ export function downsampleGrowing(curves: Curves, m: number, weight: number, max
   const n = Math.min(xs.length, ys.length);
   if (n <= maxPoints) return downsample(xs, ys, maxPoints);
   const { sums, counts } = blocksFor(curves, m, weight, ys);
-  const points: ChartPoint[] = [];
-  for (let b = 0; b < maxPoints; b++) {
-    const start = Math.floor((b * n) / maxPoints);
-    const end = Math.floor(((b + 1) * n) / maxPoints);
+  return bucketMeans(xs, n, maxPoints, (start, end, into) => {
     const firstWhole = Math.ceil(start / BLOCK);
     const lastWhole = Math.floor(end / BLOCK);
+    if (firstWhole >= lastWhole) {
+      addFinite(ys, start, end, into);
+      return;
+    }
+    addFinite(ys, start, firstWhole * BLOCK, into);
     let sum = 0;
     let count = 0;
-    const add = (from: number, to: number) => {
-      for (let i = from; i < to; i++) {
-        const y = ys[i] as number;
-        if (Number.isFinite(y)) {
-          sum += y;
-          count++;
-        }
-      }
-    };
-    if (firstWhole >= lastWhole) add(start, end);
-    else {
-      add(start, firstWhole * BLOCK);
-      for (let k = firstWhole; k < lastWhole; k++) {
-        sum += sums[k] as number;
-        count += counts[k] as number;
-      }
-      add(lastWhole * BLOCK, end);
+    for (let k = firstWhole; k < lastWhole; k++) {
+      sum += sums[k] as number;
+      count += counts[k] as number;
     }
-    points.push({ x: xs[end - 1] as number, y: count ? sum / count : Number.NaN });
-  }
-  return points;
+    into[0] = (into[0] as number) + sum;
+    into[1] = (into[1] as number) + count;
+    addFinite(ys, lastWhole * BLOCK, end, into);
+  });
 }

@@ -257,6 +257,40 @@ export function downsampleAt(xs: ArrayLike<number>, ys: ArrayLike<number>, at: r
   return downsample(pickedX, pickedY, maxPoints);
 }
 
+/** Adds the finite values among ys[start…end) to `into`: their sum to into[0], their count to into[1]. */
+export function addFinite(ys: ArrayLike<number>, start: number, end: number, into: Float64Array): void {
+  let sum = 0;
+  let count = 0;
+  for (let i = start; i < end; i++) {
+    const y = ys[i] as number;
+    if (Number.isFinite(y)) {
+      sum += y;
+      count++;
+    }
+  }
+  into[0] = (into[0] as number) + sum;
+  into[1] = (into[1] as number) + count;
+}
+
+/**
+ * `maxPoints` equal buckets over the first n points (n > maxPoints): each bucket's last x and the
+ * mean of its finite values (NaN when it has none), as `total` adds them up for [start, end).
+ */
+export function bucketMeans(xs: ArrayLike<number>, n: number, maxPoints: number, total: (start: number, end: number, into: Float64Array) => void): ChartPoint[] {
+  const points: ChartPoint[] = [];
+  const into = new Float64Array(2);
+  for (let b = 0; b < maxPoints; b++) {
+    // Multiply before dividing: (b + 1) * (n / maxPoints) can round below n for the last bucket.
+    const start = Math.floor((b * n) / maxPoints);
+    const end = Math.floor(((b + 1) * n) / maxPoints);
+    into.fill(0);
+    total(start, end, into);
+    const [sum = 0, count = 0] = into;
+    points.push({ x: xs[end - 1] as number, y: count ? sum / count : Number.NaN });
+  }
+  return points;
+}
+
 /**
  * At most `maxPoints` points: consecutive steps are averaged in equal buckets,
  * so a 100,000-step run draws as fast as a 100-step one.
@@ -268,21 +302,5 @@ export function downsample(xs: ArrayLike<number>, ys: ArrayLike<number>, maxPoin
     for (let i = 0; i < n; i++) points.push({ x: xs[i] as number, y: ys[i] as number });
     return points;
   }
-  const points: ChartPoint[] = [];
-  for (let b = 0; b < maxPoints; b++) {
-    // Multiply before dividing: (b + 1) * (n / maxPoints) can round below n for the last bucket.
-    const start = Math.floor((b * n) / maxPoints);
-    const end = Math.floor(((b + 1) * n) / maxPoints);
-    let sum = 0;
-    let count = 0;
-    for (let i = start; i < end; i++) {
-      const y = ys[i] as number;
-      if (Number.isFinite(y)) {
-        sum += y;
-        count++;
-      }
-    }
-    points.push({ x: xs[end - 1] as number, y: count ? sum / count : Number.NaN });
-  }
-  return points;
+  return bucketMeans(xs, n, maxPoints, (start, end, into) => addFinite(ys, start, end, into));
 }
